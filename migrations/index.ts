@@ -1,0 +1,5 @@
+import { EventStore1763780000000 } from './1763780000000-event-store';
+import { OrgUnits1763780000001 } from './1763780000001-org-units';
+
+/** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
+export const migrations = [EventStore1763780000000, OrgUnits1763780000001];

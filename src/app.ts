@@ -1,0 +1,94 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
+import express, { type Request } from 'express';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from './event-store/event-store.service';
+import type { GraphQLContext } from './graphql/context';
+import { createErrorFormatter } from './graphql/format-error';
+import { createLoaders } from './graphql/loaders';
+import { buildLecSchema } from './graphql/schema';
+import { mountGraphiQL } from './http/graphiql';
+import { requestIdOf } from './http/request-id';
+import type { Viewer } from './modules/access/viewer';
+import type { Logger } from './shared/logger';
+
+export interface AppDeps {
+  dataSource: DataSource;
+  store: EventStore;
+  logger: Logger;
+  production: boolean;
+  /** Finds the signed-in account of a request (cookie or bearer token), or null. */
+  authenticate: (req: Request) => Promise<Viewer | null>;
+}
+
+export async function createApp(deps: AppDeps) {
+  const { dataSource, store, logger } = deps;
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildLecSchema(),
+    formatError: createErrorFormatter(logger),
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      {
+        // One line per operation: its name, duration and error codes; never its variables.
+        async requestDidStart({ request, contextValue }) {
+          const started = Date.now();
+          return {
+            async willSendResponse({ errors }) {
+              logger.info(
+                {
+                  requestId: contextValue.requestId,
+                  operation: request.operationName ?? null,
+                  ms: Date.now() - started,
+                  errors: errors?.map((e) => e.extensions?.code),
+                },
+                'graphql',
+              );
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (e) {
+      logger.warn({ err: e }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  if (!deps.production) mountGraphiQL(app);
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GraphQLContext> => ({
+        requestId: requestIdOf(req),
+        dataSource,
+        store,
+        loaders: createLoaders(dataSource),
+        viewer: await deps.authenticate(req),
+        req,
+        res,
+      }),
+    }),
+  );
+
+  return { app, apollo };
+}

@@ -1,0 +1,4 @@
+import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
+
+/** Every read-model entity, for the TypeORM data source. */
+export const entities = [OrgUnitRow];

@@ -1,0 +1,138 @@
+import type { EntityManager } from 'typeorm';
+import { LecError } from '../shared/errors';
+import type { Event, EventMetadata, RecordedEvent } from './event';
+
+/**
+ * Appends a batch to a stream in one statement and one round trip: the stream's version check,
+ * its update and the insert of every event. A stream is new when `expectedVersion` is 0; a
+ * concurrent writer leaves the version check matching no row, so nothing is inserted and the
+ * caller gets CONFLICT (the unique (stream_id, stream_version) key is the backstop).
+ */
+const APPEND_SQL = `
+WITH bumped AS (
+  UPDATE streams SET version = version + $4, updated_at = now()
+   WHERE stream_id = $1 AND version = $3 AND $3 > 0
+  RETURNING version - $4 AS base
+), created AS (
+  INSERT INTO streams (stream_id, stream_type, version, updated_at)
+  SELECT $1, $2, $4, now() WHERE $3 = 0
+  ON CONFLICT (stream_id) DO NOTHING
+  RETURNING 0::bigint AS base
+), head AS (
+  SELECT base FROM bumped UNION ALL SELECT base FROM created
+)
+INSERT INTO events (stream_id, stream_version, type, data, metadata)
+SELECT $1, head.base + e.ord, e.item->>'type', e.item->'data', $6::text::jsonb
+  FROM head, jsonb_array_elements($5::text::jsonb) WITH ORDINALITY AS e(item, ord)
+RETURNING global_position, stream_version, recorded_at`;
+
+const UNIQUE_VIOLATION = '23505';
+
+interface EventRow {
+  global_position: number;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: object;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export interface AppendResult<E extends Event> {
+  nextExpectedVersion: number;
+  events: RecordedEvent<E>[];
+}
+
+export function conflictError(streamId: string): LecError {
+  return new LecError('CONFLICT', undefined, { streamId });
+}
+
+function driverCode(e: unknown): string | undefined {
+  const err = e as { code?: string; driverError?: { code?: string } };
+  return err?.driverError?.code ?? err?.code;
+}
+
+export async function appendToStream<E extends Event>(
+  manager: EntityManager,
+  streamId: string,
+  streamType: string,
+  expectedVersion: number,
+  events: readonly E[],
+  metadata: EventMetadata,
+): Promise<AppendResult<E>> {
+  if (events.length === 0) return { nextExpectedVersion: expectedVersion, events: [] };
+  const batch = JSON.stringify(events.map((e) => ({ type: e.type, data: e.data })));
+  let rows: Pick<EventRow, 'global_position' | 'stream_version' | 'recorded_at'>[];
+  try {
+    rows = await manager.query(APPEND_SQL, [
+      streamId,
+      streamType,
+      expectedVersion,
+      events.length,
+      batch,
+      JSON.stringify(metadata),
+    ]);
+  } catch (e) {
+    if (driverCode(e) === UNIQUE_VIOLATION) throw conflictError(streamId);
+    throw e;
+  }
+  if (rows.length !== events.length) throw conflictError(streamId);
+  const recorded = rows
+    .map((r, i) => ({
+      globalPosition: Number(r.global_position),
+      streamId,
+      streamVersion: Number(r.stream_version),
+      type: events[i].type,
+      data: events[i].data,
+      metadata,
+      recordedAt: r.recorded_at,
+    }))
+    .sort((a, b) => a.streamVersion - b.streamVersion) as RecordedEvent<E>[];
+  return { nextExpectedVersion: expectedVersion + events.length, events: recorded };
+}
+
+function toRecorded<E extends Event>(r: EventRow): RecordedEvent<E> {
+  return {
+    globalPosition: Number(r.global_position),
+    streamId: r.stream_id,
+    streamVersion: Number(r.stream_version),
+    type: r.type,
+    data: r.data,
+    metadata: r.metadata,
+    recordedAt: r.recorded_at,
+  } as RecordedEvent<E>;
+}
+
+export async function readStream<E extends Event>(
+  manager: EntityManager,
+  streamId: string,
+): Promise<RecordedEvent<E>[]> {
+  const rows: EventRow[] = await manager.query(
+    `SELECT global_position, stream_id, stream_version, type, data, metadata, recorded_at
+       FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+    [streamId],
+  );
+  return rows.map((r) => toRecorded<E>(r));
+}
+
+/** Events in global order after a position: for rebuilds and as-of replays. */
+export async function readAll(
+  manager: EntityManager,
+  afterPosition: number,
+  limit: number,
+): Promise<RecordedEvent[]> {
+  const rows: EventRow[] = await manager.query(
+    `SELECT global_position, stream_id, stream_version, type, data, metadata, recorded_at
+       FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+    [afterPosition, limit],
+  );
+  return rows.map((r) => toRecorded(r));
+}
+
+export async function streamVersion(manager: EntityManager, streamId: string): Promise<number> {
+  const rows: { version: number }[] = await manager.query(
+    'SELECT version FROM streams WHERE stream_id = $1',
+    [streamId],
+  );
+  return rows.length ? Number(rows[0].version) : 0;
+}

@@ -1,0 +1,6 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { HealthResolver } from './health.resolver';
+import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, OrgUnitsResolver];

@@ -1,0 +1,32 @@
+import type { Projection } from '../../event-store/projection';
+import type { RecordedEvent } from '../../event-store/event';
+import { OrgUnitRow } from './org-unit.entity';
+import { orgUnitEventTypes, type OrgUnitEvent } from './org-unit.events';
+
+export const orgUnitsProjection: Projection = {
+  name: 'org-units',
+  handles: orgUnitEventTypes,
+  tables: ['org_units'],
+  async apply(tx, events) {
+    const registered: Partial<OrgUnitRow>[] = [];
+    const flush = async () => {
+      if (registered.length)
+        await tx.createQueryBuilder().insert().into(OrgUnitRow).values(registered.splice(0)).execute();
+    };
+    for (const e of events as readonly RecordedEvent<OrgUnitEvent>[]) {
+      const at = new Date(e.metadata.at);
+      switch (e.type) {
+        case 'OrgUnitRegistered':
+          registered.push({ ...e.data, registeredAt: at, updatedAt: at });
+          break;
+        case 'OrgUnitDetailsChanged': {
+          await flush();
+          const { code, ...details } = e.data;
+          await tx.update(OrgUnitRow, { code }, { ...details, updatedAt: at });
+          break;
+        }
+      }
+    }
+    await flush();
+  },
+};

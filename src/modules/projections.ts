@@ -1,0 +1,5 @@
+import type { Projection } from '../event-store/projection';
+import { orgUnitsProjection } from './org-units/org-units.projection';
+
+/** Every inline projection, in the order they run inside an append's transaction. */
+export const projections: readonly Projection[] = [orgUnitsProjection];
