@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPGlite } from '../src/db/data-source';
+import { openSystem } from '../src/system';
+import { adminUrl, PG_TEMPLATE_DB, pgliteTemplateFile, withDatabase } from './support/template';
+
+/**
+ * Builds one migrated, bootstrapped database; every test file then starts from a copy of it
+ * (a PGlite data dump, or a PostgreSQL template database), so files never share data.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.LEC_TEST_RUN_ID ??= `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const url = adminUrl();
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+    await admin.end();
+    const system = await openSystem({ kind: 'postgres', url: withDatabase(url, PG_TEMPLATE_DB) });
+    await system.close();
+    return;
+  }
+  const db = openPGlite();
+  const system = await openSystem({ kind: 'pglite', db });
+  const dump = await db.dumpDataDir('none');
+  fs.writeFileSync(pgliteTemplateFile(), Buffer.from(await dump.arrayBuffer()));
+  await system.close();
+}
