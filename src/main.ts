@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { createAuthenticator } from './modules/accounts/authenticate';
+import { ensureAdminAccount } from './modules/accounts/bootstrap-admin';
 import { loadConfig } from './config';
 import { targetFromConfig } from './db/data-source';
 import { createLogger } from './shared/logger';
@@ -14,12 +16,20 @@ async function main() {
     'opening database',
   );
   const system = await openSystem(target);
+  const admin = await ensureAdminAccount(system.store, config.adminUsername, config.adminPassword);
+  if (admin.created && !config.adminPassword) {
+    // Printed once, on the first start only: the department signs in with it and must change it.
+    logger.warn(
+      { username: config.adminUsername },
+      `department account created: user name "${config.adminUsername}", initial password "${admin.password}" (shown only now)`,
+    );
+  }
   const { app, apollo } = await createApp({
     dataSource: system.dataSource,
     store: system.store,
     logger,
     production: config.production,
-    authenticate: async () => null,
+    authenticate: createAuthenticator(system.dataSource),
   });
   const server = app.listen(config.port, () =>
     logger.info({ port: config.port }, `LEC is listening on http://localhost:${config.port}/graphql`),

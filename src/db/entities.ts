@@ -1,4 +1,5 @@
+import { AccountRow, ProfileRow } from '../modules/accounts/account.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
-export const entities = [OrgUnitRow];
+export const entities = [OrgUnitRow, AccountRow, ProfileRow];

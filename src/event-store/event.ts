@@ -17,15 +17,18 @@ export interface EventMetadata {
   at: string;
 }
 
-export interface RecordedEvent<E extends Event = Event> {
-  globalPosition: number;
-  streamId: string;
-  streamVersion: number;
-  type: E['type'];
-  data: E['data'];
-  metadata: EventMetadata;
-  recordedAt: Date;
-}
+/** An event as stored; distributes over a union so `switch (e.type)` narrows `e.data`. */
+export type RecordedEvent<E extends Event = Event> = E extends Event
+  ? {
+      globalPosition: number;
+      streamId: string;
+      streamVersion: number;
+      type: E['type'];
+      data: E['data'];
+      metadata: EventMetadata;
+      recordedAt: Date;
+    }
+  : never;
 
 export function systemMetadata(requestId = 'system'): EventMetadata {
   return { accountId: null, profileId: null, orgUnitCode: null, requestId, at: new Date().toISOString() };

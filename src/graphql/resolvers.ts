@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './health.resolver';
+import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, OrgUnitsResolver];
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, AccountsResolver, OrgUnitsResolver];

@@ -1,5 +1,6 @@
 import type { Projection } from '../event-store/projection';
+import { accountsProjection } from './accounts/accounts.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
-export const projections: readonly Projection[] = [orgUnitsProjection];
+export const projections: readonly Projection[] = [orgUnitsProjection, accountsProjection];

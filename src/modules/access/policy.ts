@@ -61,3 +61,10 @@ export function assertWithin(viewer: Viewer, unit: UnitPlace): void {
   if (!isWithin(viewer.orgUnit, unit))
     throw new LecError('FORBIDDEN', `ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของหน่วยงาน ${unit.code}`);
 }
+
+/** Who hands out accounts: the department for any unit; a province for its LAOs and their institutions. */
+export function canIssueCredentials(viewerUnit: UnitPlace, unit: UnitPlace): boolean {
+  if (viewerUnit.kind === 'DEPARTMENT') return unit.code !== viewerUnit.code;
+  if (viewerUnit.kind === 'PROVINCE') return unit.kind !== 'PROVINCE' && isWithin(viewerUnit, unit);
+  return false;
+}
