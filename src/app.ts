@@ -8,6 +8,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
+import { mountClientApp } from './http/client-app';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
@@ -89,6 +90,9 @@ export async function createApp(deps: AppDeps) {
       }),
     }),
   );
+
+  // Last: the web client and its SPA fallback catch what the routes above did not.
+  mountClientApp(app);
 
   return { app, apollo };
 }

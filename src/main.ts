@@ -4,6 +4,7 @@ import { createAuthenticator } from './modules/accounts/authenticate';
 import { ensureAdminAccount } from './modules/accounts/bootstrap-admin';
 import { loadConfig } from './config';
 import { targetFromConfig } from './db/data-source';
+import { isEmpty, seedDemo } from './modules/demo/seed-demo';
 import { createLogger } from './shared/logger';
 import { openSystem } from './system';
 
@@ -22,6 +23,14 @@ async function main() {
     logger.warn(
       { username: config.adminUsername },
       `department account created: user name "${config.adminUsername}", initial password "${admin.password}" (shown only now)`,
+    );
+  }
+  if (config.demo && target.kind === 'pglite' && (await isEmpty(system.store))) {
+    const accounts = await seedDemo(system.store);
+    // Printed once, when the demo is seeded; the passwords are stored only as hashes.
+    const lines = accounts.map((a) => `  ${a.username.padEnd(12)} ${a.initialPassword}  ${a.unitName}`);
+    process.stdout.write(
+      `\nข้อมูลตัวอย่าง (demo) พร้อมใช้งาน — demo accounts (user name, initial password):\n${lines.join('\n')}\n\n`,
     );
   }
   const { app, apollo } = await createApp({

@@ -1,8 +1,19 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Express } from 'express';
+import { clientDistDir, mountClientAssets, sendBuildMissing } from './client-app';
 
-/** GraphiQL, bundled (the machines are offline), outside production only. */
-export function mountGraphiQL(app: Express): void {
+/**
+ * GraphiQL at /graphiql, outside production only. It is bundled by `npm run build`
+ * (client/graphiql.html, client/src/graphiql.tsx) and loads nothing from outside:
+ * the machines are offline.
+ */
+export function mountGraphiQL(app: Express, distDir: string = clientDistDir()): void {
+  const page = path.join(distDir, 'graphiql.html');
+  mountClientAssets(app, distDir);
   app.get('/graphiql', (_req, res) => {
-    res.status(503).type('text/plain').send('GraphiQL is not built yet');
+    if (!existsSync(page)) return sendBuildMissing(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(page);
   });
 }
