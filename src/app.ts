@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type Request } from 'express';
@@ -12,7 +14,14 @@ import { mountClientApp } from './http/client-app';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
+import { isLecError } from './shared/errors';
 import type { Logger } from './shared/logger';
+
+/** The code a client will see for an error, for the log line (LecErrors carry theirs inside). */
+function errorCodeOf(e: GraphQLError): unknown {
+  const original = unwrapResolverError(e);
+  return isLecError(original) ? original.code : e.extensions?.code;
+}
 
 export interface AppDeps {
   dataSource: DataSource;
