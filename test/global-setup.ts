@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPGlite } from '../src/db/data-source';
 import { openSystem } from '../src/system';
-import { adminUrl, PG_TEMPLATE_DB, pgliteTemplateFile, withDatabase } from './support/template';
+import { adminUrl, pgTemplateDb, pgliteTemplateFile, withDatabase } from './support/template';
 
 /**
  * Builds one migrated, bootstrapped database; every test file then starts from a copy of it
@@ -16,10 +16,10 @@ export default async function globalSetup(): Promise<void> {
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB}`);
-    await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${pgTemplateDb()}`);
+    await admin.query(`CREATE DATABASE ${pgTemplateDb()}`);
     await admin.end();
-    const system = await openSystem({ kind: 'postgres', url: withDatabase(url, PG_TEMPLATE_DB) });
+    const system = await openSystem({ kind: 'postgres', url: withDatabase(url, pgTemplateDb()) });
     await system.close();
     return;
   }

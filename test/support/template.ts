@@ -5,7 +5,10 @@ import path from 'node:path';
 export function pgliteTemplateFile(): string {
   return path.join(os.tmpdir(), `lec-test-template-${process.env.LEC_TEST_RUN_ID ?? 'local'}.tar`);
 }
-export const PG_TEMPLATE_DB = 'lec_test_template';
+/** Per run, so two runs against one PostgreSQL server do not drop each other's template. */
+export function pgTemplateDb(): string {
+  return `lec_test_template_${(process.env.LEC_TEST_RUN_ID ?? 'local').replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+}
 
 export function adminUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;

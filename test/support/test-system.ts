@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPGlite, type DatabaseTarget } from '../../src/db/data-source';
 import { openSystem, type LecSystem } from '../../src/system';
-import { adminUrl, PG_TEMPLATE_DB, pgliteTemplateFile, withDatabase } from './template';
+import { adminUrl, pgTemplateDb, pgliteTemplateFile, withDatabase } from './template';
 
 export interface TestSystem extends LecSystem {
   target: DatabaseTarget;
@@ -17,7 +17,7 @@ export async function openTestSystem(): Promise<TestSystem> {
     const name = `lec_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
     await admin.end();
     const target: DatabaseTarget = { kind: 'postgres', url: withDatabase(url, name) };
     const system = await openSystem(target);

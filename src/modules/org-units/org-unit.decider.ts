@@ -69,10 +69,17 @@ export const orgUnitDecider: Decider<OrgUnitState, OrgUnitCommand, OrgUnitEvent>
       }
       case 'ChangeOrgUnitDetails': {
         if (state.status !== 'registered') throw badInput({ code: `ไม่พบหน่วยงานรหัส ${command.code}` });
-        const fields = detailsProblems(state.kind, command.details);
+        const details: OrgUnitDetails = {
+          name: command.details.name.trim(),
+          // An institution without a district of its own keeps the one it has (its LAO's).
+          district: command.details.district?.trim() || state.details.district,
+          laoType: command.details.laoType,
+          ministryCode: command.details.ministryCode?.trim() || null,
+        };
+        const fields = detailsProblems(state.kind, details);
         if (Object.keys(fields).length) throw badInput(fields);
-        if (sameDetails(state.details, command.details)) return [];
-        return [{ type: 'OrgUnitDetailsChanged', data: { code: command.code, ...command.details } }];
+        if (sameDetails(state.details, details)) return [];
+        return [{ type: 'OrgUnitDetailsChanged', data: { code: command.code, ...details } }];
       }
     }
   },

@@ -53,6 +53,7 @@ export function detailsProblems(
   } else if (d.laoType) {
     fields.laoType = 'ประเภท อปท. ระบุได้เฉพาะหน่วยงานที่เป็น อปท.';
   }
+  if (d.district && d.district.trim().length > 200) fields.district = 'ชื่ออำเภอต้องไม่เกิน 200 ตัวอักษร';
   if (d.ministryCode && !MINISTRY_CODE.test(d.ministryCode))
     fields.ministryCode = 'รหัสสถานศึกษาของกระทรวงศึกษาธิการต้องเป็นตัวเลข 10 หลัก';
   return fields;

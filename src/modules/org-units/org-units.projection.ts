@@ -22,7 +22,15 @@ export const orgUnitsProjection: Projection = {
         case 'OrgUnitDetailsChanged': {
           await flush();
           const { code, ...details } = e.data;
+          const before = await tx.findOneBy(OrgUnitRow, { code });
           await tx.update(OrgUnitRow, { code }, { ...details, updatedAt: at });
+          // Institutions inherit their LAO's district: when the LAO's changes, theirs follows.
+          if (before?.kind === 'LAO' && before.district !== details.district)
+            await tx.update(
+              OrgUnitRow,
+              { parentCode: code, district: before.district ?? undefined },
+              { district: details.district, updatedAt: at },
+            );
           break;
         }
       }

@@ -1,0 +1,215 @@
+import type { ErrorCode } from '../../src/shared/errors';
+import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
+import type { TestServer } from './test-server';
+
+/**
+ * The authorization matrix: for every Query and Mutation of the schema, how to call it and what
+ * each role may do with it, inside and outside its part of the hierarchy (DOMAIN.md, "Who uses
+ * it"). test/e2e/authorization-matrix.e2e.spec.ts runs every cell and fails for an operation of
+ * the schema that has no entry here: a new operation needs a few lines below.
+ */
+
+/** Who calls: no session, an account whose first login is not done, and the five kinds of unit. */
+export const roles = ['anonymous', 'fresh', 'department', 'province', 'lao', 'school', 'cdc'] as const;
+export type Role = (typeof roles)[number];
+
+/** Where the target of a call sits: in the caller's part of the hierarchy, or just outside it. */
+export const scopes = ['own', 'outside'] as const;
+export type Scope = (typeof scopes)[number];
+
+/**
+ * What must happen:
+ * - `allowed`: no UNAUTHENTICATED, FORBIDDEN or FIRST_LOGIN_REQUIRED (nor an internal error);
+ *   a domain refusal such as BAD_USER_INPUT still counts as allowed;
+ * - `null`: allowed, and the operation answers null (no error);
+ * - an error code: the call fails with exactly that code.
+ */
+export type Outcome = 'allowed' | 'null' | ErrorCode;
+/** One outcome for both scopes, or one per scope. */
+export type Cell = Outcome | { own: Outcome; outside: Outcome };
+
+export interface UnitRef {
+  code: string;
+  kind: OrgUnitKind;
+}
+
+export interface LaoTree {
+  provinceCode: string;
+  lao: UnitRef;
+  school: UnitRef;
+  cdc: UnitRef;
+  otherSchool: UnitRef;
+}
+
+/**
+ * What a call is made about. The world is two LAO trees in province 54 (A, B) and one in 55 (C).
+ * Own scope is the caller's tree; outside is tree B for an LAO or an institution (another LAO of
+ * the same province) and tree C for a province (another province). The department has no
+ * outside: its "outside" target is province 55, where it must be allowed as well.
+ */
+export interface Target {
+  role: Role;
+  scope: Scope;
+  /** The caller's own unit (own scope) or the unit of the same kind outside its scope. */
+  self: UnitRef;
+  /** The LAO tree the target sits in. */
+  tree: LaoTree;
+  /** The institution whose data the call is about: the caller itself for a school or a CDC, else the tree's school. */
+  institution: UnitRef;
+  /** Registers a new unit no other case uses, for calls that change a unit (e.g. re-issue its account). */
+  newUnit(kind: Exclude<OrgUnitKind, 'DEPARTMENT' | 'PROVINCE'>, parentCode: string): Promise<UnitRef>;
+  /** A unit code no unit has yet. */
+  uniqueCode(digits?: number): string;
+  /** A password the caller has not used, for calls that set one. */
+  newPassword(): string;
+  /** An account that only `login` uses, with its password. */
+  loginProbe: { username: string; password: string };
+  server: TestServer;
+}
+
+export interface MatrixEntry {
+  type: 'Query' | 'Mutation';
+  /** One GraphQL operation whose root field is the operation of the entry. */
+  document: string;
+  variables?: (t: Target) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * false for public operations and those about the caller itself (`me`, `logout`, ...): one case
+   * per role, with no target unit. Default true: one case per role and scope.
+   */
+  scoped?: boolean;
+  /**
+   * `shared` (default): the role's session, kept for the whole run (the test re-signs the role in
+   * if a call ends or changes it). `own`: a session made just for this call (e.g. `logout`).
+   */
+  session?: 'shared' | 'own';
+  expect: Record<Role, Cell>;
+}
+
+/** Allowed inside the caller's part of the hierarchy, refused outside it. */
+export const inScope: Cell = { own: 'allowed', outside: 'FORBIDDEN' };
+
+/** Needs a session whose first login is done: anonymous and fresh are refused, the rest as given. */
+export function signedIn(cells: Record<Exclude<Role, 'anonymous' | 'fresh'>, Cell>): Record<Role, Cell> {
+  return { anonymous: 'UNAUTHENTICATED', fresh: 'FIRST_LOGIN_REQUIRED', ...cells };
+}
+
+/** Everyone, signed in or not, whatever the first login. */
+const everyone = (outcome: Outcome): Record<Role, Cell> =>
+  Object.fromEntries(roles.map((r) => [r, outcome])) as Record<Role, Cell>;
+
+const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
+
+/**
+ * A new operation is one entry, e.g. for an institution's pupils read within scope:
+ *   pupils: {
+ *     type: 'Query',
+ *     document: `query($c: String!) { pupils(institutionCode: $c) { totalCount } }`,
+ *     variables: (t) => ({ c: t.institution.code }),
+ *     expect: signedIn({ department: 'allowed', province: inScope, lao: inScope, school: inScope, cdc: inScope }),
+ *   },
+ */
+export const authorizationMatrix: Record<string, MatrixEntry> = {
+  // Public (login too): a session, even one whose first login is pending, takes nothing away.
+  version: { type: 'Query', scoped: false, document: `{ version }`, expect: everyone('allowed') },
+
+  me: {
+    type: 'Query',
+    scoped: false,
+    document: `{ me { username mustCompleteFirstLogin } }`,
+    expect: { ...everyone('allowed'), anonymous: 'null' },
+  },
+
+  orgUnit: {
+    type: 'Query',
+    document: `query($c: String!) { orgUnit(code: $c) { code children { code } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  responsiblePersons: {
+    type: 'Query',
+    document: `query($c: String!) { responsiblePersons(orgUnitCode: $c) { firstName } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  login: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
+    variables: (t) => ({ u: t.loginProbe.username, p: t.loginProbe.password }),
+    expect: everyone('allowed'),
+  },
+
+  logout: {
+    type: 'Mutation',
+    scoped: false,
+    session: 'own',
+    document: `mutation { logout }`,
+    expect: { ...everyone('allowed'), anonymous: 'UNAUTHENTICATED' },
+  },
+
+  completeFirstLogin: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($p: ProfileInput!, $n: String!) { completeFirstLogin(profile: $p, newPassword: $n) { username } }`,
+    variables: (t) => ({ p: PROFILE, n: t.newPassword() }),
+    // Done once: a second time is refused as bad input (the change of person has its own operation).
+    expect: { ...everyone('BAD_USER_INPUT'), anonymous: 'UNAUTHENTICATED', fresh: 'allowed' },
+  },
+
+  changeResponsiblePerson: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($p: ProfileInput!, $n: String!) { changeResponsiblePerson(profile: $p, newPassword: $n) { username } }`,
+    variables: (t) => ({ p: PROFILE, n: t.newPassword() }),
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  issueCredentials: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { issueCredentials(orgUnitCode: $c) { username } }`,
+    // A new school of the target's LAO, so that no account the run signs in with is re-issued.
+    variables: async (t) => ({ c: (await t.newUnit('SCHOOL', t.tree.lao.code)).code }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  registerOrgUnit: {
+    type: 'Mutation',
+    document: `mutation($i: OrgUnitInput!) { registerOrgUnit(input: $i) { code } }`,
+    variables: (t) => ({
+      i: { code: t.uniqueCode(), name: 'โรงเรียนบ้านทดสอบสิทธิ์', kind: 'SCHOOL', parentCode: t.tree.lao.code },
+    }),
+    expect: signedIn({
+      department: 'allowed',
+      province: 'FORBIDDEN',
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+};
