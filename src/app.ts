@@ -52,7 +52,7 @@ export async function createApp(deps: AppDeps) {
                   requestId: contextValue.requestId,
                   operation: request.operationName ?? null,
                   ms: Date.now() - started,
-                  errors: errors?.map((e) => e.extensions?.code),
+                  errors: errors?.map(errorCodeOf),
                 },
                 'graphql',
               );
