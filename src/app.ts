@@ -11,6 +11,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
 import { mountClientApp } from './http/client-app';
+import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
@@ -99,6 +100,8 @@ export async function createApp(deps: AppDeps) {
       }),
     }),
   );
+
+  mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app);
