@@ -1,6 +1,12 @@
 import { EventStore1763780000000 } from './1763780000000-event-store';
 import { OrgUnits1763780000001 } from './1763780000001-org-units';
 import { Accounts1763780000002 } from './1763780000002-accounts';
+import { Pupils1763780000003 } from './1763780000003-pupils';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
-export const migrations = [EventStore1763780000000, OrgUnits1763780000001, Accounts1763780000002];
+export const migrations = [
+  EventStore1763780000000,
+  OrgUnits1763780000001,
+  Accounts1763780000002,
+  Pupils1763780000003,
+];

@@ -1,5 +1,6 @@
 import { AccountRow, ProfileRow } from '../modules/accounts/account.entity';
+import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
-export const entities = [OrgUnitRow, AccountRow, ProfileRow];
+export const entities = [OrgUnitRow, AccountRow, ProfileRow, PupilRow];

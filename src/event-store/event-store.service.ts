@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isLecError } from '../shared/errors';
 import type { Decider } from './decider';
 import type { Event, EventMetadata, RecordedEvent } from './event';
-import { appendToStream, readStream } from './event-store';
+import { appendToStream, conflictError, isUniqueViolation, readStream } from './event-store';
 import { project, type Projection } from './projection';
 
 export interface DecideResult<State, E extends Event> {
@@ -30,7 +30,14 @@ export class EventStore {
     metadata: EventMetadata,
   ): Promise<RecordedEvent<E>[]> {
     const result = await appendToStream(tx, streamId, streamType, expectedVersion, events, metadata);
-    await project(this.projections, tx, result.events);
+    try {
+      await project(this.projections, tx, result.events);
+    } catch (e) {
+      // A read model's unique key broken by a concurrent writer (e.g. the same citizen ID enrolled
+      // at two schools at once): retry the decision, which will now see the other write.
+      if (isUniqueViolation(e)) throw conflictError(streamId);
+      throw e;
+    }
     return result.events;
   }
 

@@ -52,6 +52,10 @@ function driverCode(e: unknown): string | undefined {
   return err?.driverError?.code ?? err?.code;
 }
 
+export function isUniqueViolation(e: unknown): boolean {
+  return driverCode(e) === UNIQUE_VIOLATION;
+}
+
 export async function appendToStream<E extends Event>(
   manager: EntityManager,
   streamId: string,
@@ -73,7 +77,7 @@ export async function appendToStream<E extends Event>(
       JSON.stringify(metadata),
     ]);
   } catch (e) {
-    if (driverCode(e) === UNIQUE_VIOLATION) throw conflictError(streamId);
+    if (isUniqueViolation(e)) throw conflictError(streamId);
     throw e;
   }
   if (rows.length !== events.length) throw conflictError(streamId);

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { createActorLoader } from '../modules/accounts/actor.loader';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 
 /** Per-request batch loaders, so nested fields cost one query per level, not one per row. */
 export function createLoaders(ds: DataSource) {
   return {
+    actor: createActorLoader(ds),
     orgUnit: new DataLoader<string, OrgUnitRow | null>(async (codes) => {
       const rows = await ds.getRepository(OrgUnitRow).findBy({ code: In([...codes]) });
       const byCode = new Map(rows.map((r) => [r.code, r]));

@@ -2,6 +2,12 @@ import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
+import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, AccountsResolver, OrgUnitsResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  AccountsResolver,
+  OrgUnitsResolver,
+  PupilsResolver,
+];

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/shared/errors';
 import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
+import { pupilInput, seedPupil } from './pupils';
 import type { TestServer } from './test-server';
 
 /**
@@ -96,6 +97,24 @@ export function signedIn(cells: Record<Exclude<Role, 'anonymous' | 'fresh'>, Cel
 /** Everyone, signed in or not, whatever the first login. */
 const everyone = (outcome: Outcome): Record<Role, Cell> =>
   Object.fromEntries(roles.map((r) => [r, outcome])) as Record<Role, Cell>;
+
+/** Reads of an institution's data: everyone above it, and the institution itself. */
+const readInScope = signedIn({
+  department: 'allowed',
+  province: inScope,
+  lao: inScope,
+  school: inScope,
+  cdc: inScope,
+});
+
+/** Writes to an institution's register: the institution itself only (DOMAIN.md, Records). */
+const institutionOnly = signedIn({
+  department: 'FORBIDDEN',
+  province: 'FORBIDDEN',
+  lao: 'FORBIDDEN',
+  school: inScope,
+  cdc: inScope,
+});
 
 const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
 
@@ -211,5 +230,54 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       school: 'FORBIDDEN',
       cdc: 'FORBIDDEN',
     }),
+  },
+
+  pupils: {
+    type: 'Query',
+    document: `query($c: String!) { pupils(institutionCode: $c) { totalCount nodes { citizenId } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  pupil: {
+    type: 'Query',
+    document: `query($id: ID!) { pupil(id: $id) { id history { type } } }`,
+    variables: async (t) => ({ id: await seedPupil(t.server.sys.store, t.institution) }),
+    expect: readInScope,
+  },
+
+  removedPupils: {
+    type: 'Query',
+    document: `query($c: String!) { removedPupils(institutionCode: $c) { reason } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  enrolPupil: {
+    type: 'Mutation',
+    document: `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+    variables: (t) => ({
+      c: t.institution.code,
+      i: pupilInput(
+        t.institution.kind === 'CDC'
+          ? { grade: 'CDC', birthDate: `${new Date().getUTCFullYear() - 3}-01-10` }
+          : {},
+      ),
+    }),
+    expect: institutionOnly,
+  },
+
+  correctPupil: {
+    type: 'Mutation',
+    document: `mutation($id: ID!) { correctPupil(pupilId: $id, input: { firstName: "แก้ไข" }) { id } }`,
+    variables: async (t) => ({ id: await seedPupil(t.server.sys.store, t.institution) }),
+    expect: institutionOnly,
+  },
+
+  removePupilAsNonExistent: {
+    type: 'Mutation',
+    document: `mutation($id: ID!) { removePupilAsNonExistent(pupilId: $id, reason: NEVER_ATTENDED) { reason } }`,
+    variables: async (t) => ({ id: await seedPupil(t.server.sys.store, t.institution) }),
+    expect: institutionOnly,
   },
 };

@@ -1,0 +1,87 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Actor } from '../accounts/actor.type';
+import { nonExistenceReasons, type NonExistenceReason } from './pupil.events';
+import { grades, type Grade } from './rules/grades';
+import { sexes, type Sex } from './rules/name-prefixes';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export const GradeEnum = enumOf(grades);
+export const SexEnum = enumOf(sexes);
+export const NonExistenceReasonEnum = enumOf(nonExistenceReasons);
+registerEnumType(GradeEnum, {
+  name: 'Grade',
+  description: 'ระดับชั้น: K1–K3 (อ.1–อ.3), P1–P6 (ป.1–ป.6), M1–M6 (ม.1–ม.6), CDC (เด็กเล็ก)',
+});
+registerEnumType(SexEnum, { name: 'Sex', description: 'เพศ: MALE ชาย, FEMALE หญิง' });
+registerEnumType(NonExistenceReasonEnum, {
+  name: 'NonExistenceReason',
+  description: 'เหตุที่นำข้อมูลนักเรียนที่ไม่มีตัวตนออกจากระบบ',
+  valuesConfig: {
+    NEVER_ATTENDED: { description: 'มาสมัครแล้วไม่มาเรียน หรือไปเรียนที่อื่นโดยไม่แจ้ง' },
+    LEFT_WITHOUT_NOTICE: { description: 'ออกระหว่างภาคเรียนโดยไม่ได้ลาออกหรือแจ้งสถานศึกษา' },
+    ABSENT_UNREACHABLE: { description: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้' },
+  },
+});
+
+export const reasonLabels: Record<NonExistenceReason, string> = {
+  NEVER_ATTENDED: 'มาสมัครแล้วไม่มาเรียน หรือไปเรียนที่อื่นโดยไม่แจ้ง',
+  LEFT_WITHOUT_NOTICE: 'ออกระหว่างภาคเรียนโดยไม่ได้ลาออกหรือแจ้งสถานศึกษา',
+  ABSENT_UNREACHABLE: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้',
+};
+
+@ObjectType({ description: 'ข้อมูลผิดปกติที่บันทึกพร้อมคำอธิบาย' })
+export class PupilQuery {
+  @Field() field: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'นักเรียน (โรงเรียน) หรือเด็กเล็ก (ศูนย์พัฒนาเด็กเล็ก)' })
+export class Pupil {
+  @Field(() => ID) id: string;
+  @Field({ description: 'เลขประจำตัวประชาชนหรือรหัส G (ปิดบางส่วน ยกเว้นสถานศึกษาของนักเรียนเอง)' }) citizenId: string;
+  @Field() prefix: string;
+  @Field() firstName: string;
+  @Field() lastName: string;
+  @Field(() => SexEnum) sex: Sex;
+  @Field() birthDate: string;
+  @Field() nationality: string;
+  @Field(() => String, { nullable: true }) religion: string | null;
+  @Field(() => GradeEnum) grade: Grade;
+  @Field(() => String, { nullable: true }) enrolmentDate: string | null;
+  @Field() disadvantaged: boolean;
+  @Field({ description: 'ACTIVE อยู่ในทะเบียน, REMOVED นำออกเพราะไม่มีตัวตน' }) status: string;
+  @Field(() => String, { nullable: true }) queryNote: string | null;
+  @Field() institutionCode: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field() hasNextPage: boolean;
+}
+
+@ObjectType()
+export class PupilConnection {
+  @Field(() => Int) totalCount: number;
+  @Field(() => [Pupil]) nodes: Pupil[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@ObjectType({ description: 'ทะเบียนนักเรียนที่ไม่มีตัวตน: นำข้อมูลออกจากระบบ พร้อมเหตุ ผู้ดำเนินการ และเวลา' })
+export class RemovedPupil {
+  @Field(() => Pupil) pupil: Pupil;
+  @Field(() => NonExistenceReasonEnum) reason: NonExistenceReason;
+  @Field({ description: 'เหตุเป็นภาษาไทย' }) reasonText: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field() removedAt: Date;
+  @Field(() => Actor) removedBy: Actor;
+}
+
+@ObjectType({ description: 'เหตุการณ์หนึ่งในประวัติของนักเรียน' })
+export class PupilHistoryEntry {
+  @Field() type: string;
+  @Field() at: Date;
+  @Field(() => Actor) by: Actor;
+  @Field({ description: 'ข้อมูลของเหตุการณ์ (JSON)' }) data: string;
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { readStream } from '../../event-store/event-store';
+import { badInput, LecError } from '../../shared/errors';
+import { assertWithin, requireViewer } from '../access/policy';
+import type { Viewer } from '../access/viewer';
+import { actorKey } from '../accounts/actor.type';
+import { PupilRow } from './pupil.entity';
+import { institutionStreamId, type NonExistenceReason } from './pupil.events';
+import { PupilInput, PupilPatch } from './pupil.input';
+import {
+  NonExistenceReasonEnum,
+  Pupil,
+  PupilConnection,
+  PupilHistoryEntry,
+  PupilQuery,
+  reasonLabels,
+  RemovedPupil,
+} from './pupil.types';
+import { PupilsArgs } from './pupils.args';
+import { listPupils } from './pupils.query';
+import { runPupilCommand } from './run-pupil-command';
+import { maskPupilId } from './rules/citizen-id';
+
+/** Only the institution itself records its pupils. */
+function assertIsInstitution(viewer: Viewer, institutionCode: string): void {
+  if (
+    viewer.orgUnit.code !== institutionCode ||
+    (viewer.orgUnit.kind !== 'SCHOOL' && viewer.orgUnit.kind !== 'CDC')
+  )
+    throw new LecError('FORBIDDEN', 'เฉพาะสถานศึกษาเจ้าของข้อมูลเท่านั้นที่บันทึกหรือแก้ไขข้อมูลนักเรียนได้');
+}
+
+function extraOf(extra: Record<string, unknown> | null | undefined): Record<string, string> | undefined {
+  if (extra == null) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(extra)) {
+    if (v !== null && typeof v === 'object')
+      throw badInput({ extra: `ข้อมูลเพิ่มเติม "${k}" ต้องเป็นข้อความหรือตัวเลข` });
+    if (v != null) out[k.slice(0, 100)] = String(v).slice(0, 500);
+  }
+  return out;
+}
+
+@Resolver(() => Pupil)
+export class PupilsResolver {
+  private async unitInScope(ctx: GraphQLContext, code: string) {
+    const viewer = requireViewer(ctx.viewer);
+    const unit = await ctx.loaders.orgUnit.load(code);
+    if (!unit) throw badInput({ institutionCode: `ไม่พบสถานศึกษารหัส ${code}` });
+    assertWithin(viewer, unit);
+    return viewer;
+  }
+
+  private async pupilForWrite(ctx: GraphQLContext, pupilId: string): Promise<PupilRow> {
+    const viewer = requireViewer(ctx.viewer);
+    const pupil = await ctx.dataSource.manager.findOneBy(PupilRow, { id: pupilId });
+    if (!pupil) throw badInput({ pupilId: 'ไม่พบนักเรียนรายนี้' });
+    assertIsInstitution(viewer, pupil.institutionCode);
+    return pupil;
+  }
+
+  @Query(() => PupilConnection, { description: 'นักเรียนหรือเด็กเล็กปัจจุบันของสถานศึกษา ค้นหา กรองตามชั้น และแบ่งหน้า' })
+  async pupils(@Args(() => PupilsArgs) args: PupilsArgs, @Ctx() ctx: GraphQLContext) {
+    await this.unitInScope(ctx, args.institutionCode);
+    return listPupils(ctx.dataSource, args);
+  }
+
+  @Query(() => Pupil, { nullable: true, description: 'นักเรียนหนึ่งคน พร้อมประวัติ' })
+  async pupil(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    const pupil = await ctx.dataSource.manager.findOneBy(PupilRow, { id });
+    if (!pupil) {
+      requireViewer(ctx.viewer);
+      return null;
+    }
+    await this.unitInScope(ctx, pupil.institutionCode);
+    return pupil;
+  }
+
+  @Query(() => [RemovedPupil], { description: 'ทะเบียนนักเรียนที่ไม่มีตัวตน (นำข้อมูลออกจากระบบ)' })
+  async removedPupils(
+    @Arg('institutionCode', () => String) institutionCode: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    await this.unitInScope(ctx, institutionCode);
+    const rows = await ctx.dataSource.manager.find(PupilRow, {
+      where: { institutionCode, status: 'REMOVED' },
+      order: { removedAt: 'DESC' },
+    });
+    return Promise.all(rows.map((p) => this.removedOf(p, ctx)));
+  }
+
+  @Mutation(() => Pupil, { description: 'เพิ่มข้อมูลนักเรียนหรือเด็กเล็ก (สถานศึกษาเจ้าของข้อมูล)' })
+  async enrolPupil(
+    @Arg('institutionCode', () => String) institutionCode: string,
+    @Arg('input', () => PupilInput) input: PupilInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    assertIsInstitution(requireViewer(ctx.viewer), institutionCode);
+    return runPupilCommand(
+      ctx.store,
+      institutionCode,
+      { type: 'EnrolPupil', pupilId: randomUUID(), input: { ...input, extra: extraOf(input.extra) } },
+      metadataOf(ctx),
+    );
+  }
+
+  @Mutation(() => Pupil, { description: 'แก้ไขข้อมูลนักเรียน' })
+  async correctPupil(
+    @Arg('pupilId', () => ID) pupilId: string,
+    @Arg('input', () => PupilPatch) input: PupilPatch,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const pupil = await this.pupilForWrite(ctx, pupilId);
+    return runPupilCommand(
+      ctx.store,
+      pupil.institutionCode,
+      { type: 'CorrectPupil', pupilId, patch: { ...input, extra: extraOf(input.extra) } },
+      metadataOf(ctx),
+    );
+  }
+
+  @Mutation(() => RemovedPupil, {
+    description: 'นำข้อมูลนักเรียนที่ไม่มีตัวตนออกจากระบบ พร้อมเหตุ (ไม่ใช่การลบ: ยังอยู่ในทะเบียนนักเรียนที่ไม่มีตัวตน)',
+  })
+  async removePupilAsNonExistent(
+    @Arg('pupilId', () => ID) pupilId: string,
+    @Arg('reason', () => NonExistenceReasonEnum) reason: NonExistenceReason,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    if (note && note.length > 500) throw badInput({ note: 'หมายเหตุยาวได้ไม่เกิน 500 ตัวอักษร' });
+    const pupil = await this.pupilForWrite(ctx, pupilId);
+    const removed = await runPupilCommand(
+      ctx.store,
+      pupil.institutionCode,
+      { type: 'RemovePupilAsNonExistent', pupilId, reason, note },
+      metadataOf(ctx),
+    );
+    return this.removedOf(removed, ctx);
+  }
+
+  private async removedOf(p: PupilRow, ctx: GraphQLContext) {
+    return {
+      pupil: p,
+      reason: p.removalReason!,
+      reasonText: reasonLabels[p.removalReason!],
+      note: p.removalNote,
+      removedAt: p.removedAt!,
+      removedBy: await ctx.loaders.actor.load(
+        actorKey({ accountId: p.removedByAccount, profileId: p.removedByProfile }),
+      ),
+    };
+  }
+
+  @FieldResolver(() => String)
+  citizenId(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext): string {
+    // Personal data: only the pupil's own institution sees the whole ID.
+    return ctx.viewer?.orgUnit.code === p.institutionCode ? p.citizenId : maskPupilId(p.citizenId);
+  }
+
+  @FieldResolver(() => [PupilQuery], { description: 'ข้อมูลผิดปกติที่บันทึกพร้อมคำอธิบาย' })
+  queries(@Root() p: PupilRow): PupilQuery[] {
+    return Object.entries(p.queries ?? {}).map(([field, message]) => ({ field, message }));
+  }
+
+  @FieldResolver(() => [PupilHistoryEntry], { description: 'ประวัติทุกเหตุการณ์ของนักเรียน' })
+  async history(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext) {
+    const events = await readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode));
+    const mine = events.filter((e) => (e.data as { pupilId?: string }).pupilId === p.id);
+    const own = ctx.viewer?.orgUnit.code === p.institutionCode;
+    return Promise.all(
+      mine.map(async (e) => {
+        const data = { ...(e.data as Record<string, unknown>) };
+        if (!own && typeof data.citizenId === 'string') data.citizenId = maskPupilId(data.citizenId);
+        const changes = data.changes as Record<string, unknown> | undefined;
+        if (!own && typeof changes?.citizenId === 'string')
+          data.changes = { ...changes, citizenId: maskPupilId(changes.citizenId) };
+        return {
+          type: e.type,
+          at: new Date(e.metadata.at),
+          by: await ctx.loaders.actor.load(actorKey(e.metadata)),
+          data: JSON.stringify(data),
+        };
+      }),
+    );
+  }
+}

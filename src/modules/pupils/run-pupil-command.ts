@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { EventMetadata } from '../../event-store/event';
+import type { EventStore } from '../../event-store/event-store.service';
+import { streamVersion } from '../../event-store/event-store';
+import { badInput } from '../../shared/errors';
+import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decide';
+import { PupilRow } from './pupil.entity';
+import { institutionStreamId } from './pupil.events';
+import { parsePupilId } from './rules/citizen-id';
+import { academicYearOf, todayInBangkok } from './rules/thai-dates';
+
+async function activeHolder(
+  tx: EntityManager,
+  rawId: string | undefined,
+  today: string,
+  exceptPupilId: string,
+) {
+  const id = rawId ? parsePupilId(rawId, today) : null;
+  if (!id) return null;
+  const rows: { institution_code: string; name: string }[] = await tx.query(
+    `SELECT p.institution_code, u.name FROM pupils p JOIN org_units u ON u.code = p.institution_code
+      WHERE p.citizen_id = $1 AND p.status = 'ACTIVE' AND p.id <> $2`,
+    [id.value, exceptPupilId],
+  );
+  return rows[0] ? { institutionCode: rows[0].institution_code, institutionName: rows[0].name } : null;
+}
+
+/**
+ * Runs a command on an institution's register. The state is read from the read models inside
+ * the transaction, and the events are appended at the stream version read first: any write to
+ * the same institution in between makes the append conflict, and the decision is taken again.
+ */
+export async function runPupilCommand(
+  store: EventStore,
+  institutionCode: string,
+  command: PupilCommand,
+  metadata: EventMetadata,
+): Promise<PupilRow> {
+  return store.transaction(async (tx) => {
+    const streamId = institutionStreamId(institutionCode);
+    const version = await streamVersion(tx, streamId);
+    const unit = await tx.findOneBy(OrgUnitRow, { code: institutionCode });
+    if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+      throw badInput({ institutionCode: `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${institutionCode}` });
+    const today = todayInBangkok(new Date());
+    const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
+    const rawId =
+      command.type === 'EnrolPupil'
+        ? command.input.citizenId
+        : command.type === 'CorrectPupil'
+          ? (command.patch.citizenId ?? pupil?.citizenId)
+          : undefined;
+    const state: InstitutionState = {
+      institution: { code: unit.code, kind: unit.kind },
+      academicYear: academicYearOf(today),
+      today,
+      pupil: pupil && { ...pupil, pupilId: pupil.id },
+      activeElsewhere: await activeHolder(tx, rawId, today, command.pupilId),
+    };
+    await store.append(tx, streamId, 'Institution', version, decidePupil(command, state), metadata);
+    return tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+  });
+}
