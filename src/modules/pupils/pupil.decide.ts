@@ -29,9 +29,9 @@ export type PupilCommand =
   | { type: 'RemovePupilAsNonExistent'; pupilId: string; reason: NonExistenceReason; note: string | null };
 
 /** Checks the fields and returns them normalised, or throws the refusal the API names. */
-function validated(
+export function validatePupilInput(
   input: PupilInputData,
-  state: InstitutionState,
+  state: Pick<InstitutionState, 'academicYear' | 'today' | 'institution'>,
 ): { details: PupilDetails; queries: Record<string, string>; queryNote: string | null } {
   const problems = checkPupil(input, {
     academicYear: state.academicYear,
@@ -93,7 +93,7 @@ function requireActivePupil(state: InstitutionState) {
 export function decidePupil(command: PupilCommand, state: InstitutionState): PupilEvent[] {
   switch (command.type) {
     case 'EnrolPupil': {
-      const { details, queries, queryNote } = validated(command.input, state);
+      const { details, queries, queryNote } = validatePupilInput(command.input, state);
       refuseDuplicate(state);
       return [
         {
@@ -114,7 +114,7 @@ export function decidePupil(command: PupilCommand, state: InstitutionState): Pup
         ...current,
         ...Object.fromEntries(Object.entries(command.patch).filter(([, v]) => v !== undefined)),
       };
-      const { details, queries, queryNote } = validated(merged, state);
+      const { details, queries, queryNote } = validatePupilInput(merged, state);
       if (details.citizenId !== current.citizenId) refuseDuplicate(state);
       const changes = Object.fromEntries(
         (Object.keys(details) as (keyof PupilDetails)[])
