@@ -12,6 +12,7 @@ import { EventStore } from '../../src/event-store/event-store.service';
 import { project, type Projection } from '../../src/event-store/projection';
 import { openBenchPostgres, postgresServerUrl, withDatabase } from './databases';
 import { formatTable, int } from './table';
+import { APPEND_SQL } from '../../src/event-store/event-store';
 
 /**
  * Where does an append's time go on PostgreSQL? Not part of `npm run bench:append`: a diagnostic
@@ -36,25 +37,6 @@ import { formatTable, int } from './table';
  * Env: VARIANT_ROUNDS (5), VARIANT_SINGLES (1000 appends per round and case), VARIANT_BATCHES
  * (100 batches of 100 per round), VARIANT_ONLY (comma-separated variant names).
  */
-
-/** A copy of event-store.ts's APPEND_SQL, so that the variants run the very same statement. */
-const APPEND_SQL = `
-WITH bumped AS (
-  UPDATE streams SET version = version + $4, updated_at = now()
-   WHERE stream_id = $1 AND version = $3 AND $3 > 0
-  RETURNING version - $4 AS base
-), created AS (
-  INSERT INTO streams (stream_id, stream_type, version, updated_at)
-  SELECT $1, $2, $4, now() WHERE $3 = 0
-  ON CONFLICT (stream_id) DO NOTHING
-  RETURNING 0::bigint AS base
-), head AS (
-  SELECT base FROM bumped UNION ALL SELECT base FROM created
-)
-INSERT INTO events (stream_id, stream_version, type, data, metadata)
-SELECT $1, head.base + e.ord, e.item->>'type', e.item->'data', $6::text::jsonb
-  FROM head, jsonb_array_elements($5::text::jsonb) WITH ORDINALITY AS e(item, ord)
-RETURNING global_position, stream_version, recorded_at`;
 
 /** The same statement in a PL/pgSQL function, whose statements' plans PostgreSQL caches per session. */
 const APPEND_FUNCTION_DDL = `

@@ -8,7 +8,7 @@ import type { Event, EventMetadata, RecordedEvent } from './event';
  * concurrent writer leaves the version check matching no row, so nothing is inserted and the
  * caller gets CONFLICT (the unique (stream_id, stream_version) key is the backstop).
  */
-const APPEND_SQL = `
+export const APPEND_SQL = `
 WITH bumped AS (
   UPDATE streams SET version = version + $4, updated_at = now()
    WHERE stream_id = $1 AND version = $3 AND $3 > 0

@@ -1,8 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { laoTypes, orgUnitKinds, type LaoType, type OrgUnitKind } from './org-unit-kind';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+import { enumOf } from '../../graphql/enum-of';
 
 export const OrgUnitKindEnum = enumOf(orgUnitKinds);
 export const LaoTypeEnum = enumOf(laoTypes);

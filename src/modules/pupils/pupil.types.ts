@@ -3,9 +3,8 @@ import { Actor } from '../accounts/actor.type';
 import { nonExistenceReasons, type NonExistenceReason } from './pupil.events';
 import { grades, type Grade } from './rules/grades';
 import { sexes, type Sex } from './rules/name-prefixes';
+import { enumOf } from '../../graphql/enum-of';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 export const GradeEnum = enumOf(grades);
 export const SexEnum = enumOf(sexes);
 export const NonExistenceReasonEnum = enumOf(nonExistenceReasons);
