@@ -2,6 +2,7 @@ import { EventStore1763780000000 } from './1763780000000-event-store';
 import { OrgUnits1763780000001 } from './1763780000001-org-units';
 import { Accounts1763780000002 } from './1763780000002-accounts';
 import { Pupils1763780000003 } from './1763780000003-pupils';
+import { OtherSchoolCounts1763780000004 } from './1763780000004-other-school-counts';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   OrgUnits1763780000001,
   Accounts1763780000002,
   Pupils1763780000003,
+  OtherSchoolCounts1763780000004,
 ];

@@ -1,6 +1,17 @@
 import { AccountRow, ProfileRow } from '../modules/accounts/account.entity';
+import {
+  OtherSchoolCountRow,
+  OtherSchoolRecordRow,
+} from '../modules/other-schools/other-school-counts.entity';
 import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
-export const entities = [OrgUnitRow, AccountRow, ProfileRow, PupilRow];
+export const entities = [
+  OrgUnitRow,
+  AccountRow,
+  ProfileRow,
+  PupilRow,
+  OtherSchoolRecordRow,
+  OtherSchoolCountRow,
+];

@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
+import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school-counts.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountsResolver,
   OrgUnitsResolver,
   PupilsResolver,
+  OtherSchoolCountsResolver,
 ];

@@ -1,7 +1,13 @@
 import type { Projection } from '../event-store/projection';
 import { accountsProjection } from './accounts/accounts.projection';
+import { otherSchoolCountsProjection } from './other-schools/other-school-counts.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
-export const projections: readonly Projection[] = [orgUnitsProjection, accountsProjection, pupilsProjection];
+export const projections: readonly Projection[] = [
+  orgUnitsProjection,
+  accountsProjection,
+  pupilsProjection,
+  otherSchoolCountsProjection,
+];

@@ -6,7 +6,7 @@ import { codeOf, startTestServer, type TestServer } from '../support/test-server
 
 const ENROL = `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id citizenId firstName grade status queries { field message } queryNote } }`;
 const CORRECT = `mutation($id: ID!, $i: PupilPatch!) { correctPupil(pupilId: $id, input: $i) { id firstName grade } }`;
-const REMOVE = `mutation($id: ID!, $r: NonExistenceReason!, $n: String) { removePupilAsNonExistent(pupilId: $id, reason: $r, note: $n) { reason reasonText note removedBy { username firstName } pupil { id status } } }`;
+const REMOVE = `mutation($id: ID!, $r: NonExistenceReason!, $n: String) { removePupilAsNonExistent(pupilId: $id, reason: $r, note: $n) { reason reasonText note removedBy { username profile { firstName } } pupil { id status } } }`;
 const LIST = `query($c: String!, $s: String, $g: Grade, $f: Int, $a: String) { pupils(institutionCode: $c, search: $s, grade: $g, first: $f, after: $a) { totalCount nodes { id citizenId firstName lastName grade } pageInfo { endCursor hasNextPage } } }`;
 
 type Enrolled = {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src/shared/errors';
 import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
+import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { pupilInput, seedPupil } from './pupils';
 import type { TestServer } from './test-server';
 
@@ -114,6 +115,15 @@ const institutionOnly = signedIn({
   lao: 'FORBIDDEN',
   school: inScope,
   cdc: inScope,
+});
+
+/** Reads of a funded school of another affiliation: its LAO and the levels above; institutions do not see it. */
+const fundedSchoolsRead = signedIn({
+  department: 'allowed',
+  province: inScope,
+  lao: inScope,
+  school: 'FORBIDDEN',
+  cdc: 'FORBIDDEN',
 });
 
 const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
@@ -279,5 +289,36 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     document: `mutation($id: ID!) { removePupilAsNonExistent(pupilId: $id, reason: NEVER_ATTENDED) { reason } }`,
     variables: async (t) => ({ id: await seedPupil(t.server.sys.store, t.institution) }),
     expect: institutionOnly,
+  },
+
+  recordOtherSchoolCounts: {
+    type: 'Mutation',
+    document: `mutation($s: String!, $c: [GradeCountInput!]!) { recordOtherSchoolCounts(schoolCode: $s, counts: $c) { total } }`,
+    variables: (t) => ({
+      s: t.tree.otherSchool.code,
+      c: otherSchoolGrades.map((grade) => ({ grade, male: 1, female: 1 })),
+    }),
+    // The funding LAO only (DOMAIN.md, Records): not the province or the department above it.
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: 'FORBIDDEN',
+      lao: inScope,
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  otherSchoolCounts: {
+    type: 'Query',
+    document: `query($s: String!) { otherSchoolCounts(schoolCode: $s) { recorded total } }`,
+    variables: (t) => ({ s: t.tree.otherSchool.code }),
+    expect: fundedSchoolsRead,
+  },
+
+  otherSchools: {
+    type: 'Query',
+    document: `query($l: String!) { otherSchools(laoCode: $l) { school { code } recorded total } }`,
+    variables: (t) => ({ l: t.tree.lao.code }),
+    expect: fundedSchoolsRead,
   },
 };

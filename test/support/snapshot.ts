@@ -8,7 +8,8 @@ export async function snapshotReadModels(
 ): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of projections.flatMap((p) => p.tables)) {
-    out[table] = await m.query(`SELECT * FROM "${table}" ORDER BY 1`);
+    // Ordered by the whole row, so tables with composite keys compare in a stable order too.
+    out[table] = await m.query(`SELECT * FROM "${table}" t ORDER BY t::text`);
   }
   return out;
 }
