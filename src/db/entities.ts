@@ -3,6 +3,7 @@ import {
   OtherSchoolCountRow,
   OtherSchoolRecordRow,
 } from '../modules/other-schools/other-school-counts.entity';
+import { RoundExtensionRow, RoundRow } from '../modules/rounds/round.entity';
 import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 
@@ -14,4 +15,6 @@ export const entities = [
   PupilRow,
   OtherSchoolRecordRow,
   OtherSchoolCountRow,
+  RoundRow,
+  RoundExtensionRow,
 ];

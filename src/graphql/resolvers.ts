@@ -3,6 +3,7 @@ import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
 import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school-counts.resolver';
+import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const resolvers: NonEmptyArray<Function> = [
   OrgUnitsResolver,
   PupilsResolver,
   OtherSchoolCountsResolver,
+  RoundsResolver,
 ];

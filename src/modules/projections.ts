@@ -1,6 +1,7 @@
 import type { Projection } from '../event-store/projection';
 import { accountsProjection } from './accounts/accounts.projection';
 import { otherSchoolCountsProjection } from './other-schools/other-school-counts.projection';
+import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 
@@ -10,4 +11,5 @@ export const projections: readonly Projection[] = [
   accountsProjection,
   pupilsProjection,
   otherSchoolCountsProjection,
+  roundsProjection,
 ];

@@ -126,6 +126,23 @@ const fundedSchoolsRead = signedIn({
   cdc: 'FORBIDDEN',
 });
 
+/** The department's own work (rounds, deadlines): nobody else. */
+const departmentOnly = signedIn({
+  department: 'allowed',
+  province: 'FORBIDDEN',
+  lao: 'FORBIDDEN',
+  school: 'FORBIDDEN',
+  cdc: 'FORBIDDEN',
+});
+
+const ROUND = {
+  academicYear: 2568,
+  roundNo: 1,
+  institutionDeadline: '2025-06-20',
+  laoDeadline: '2025-06-25',
+  provinceDeadline: '2025-06-26',
+};
+
 const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
 
 /**
@@ -313,6 +330,65 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     document: `query($s: String!) { otherSchoolCounts(schoolCode: $s) { recorded total } }`,
     variables: (t) => ({ s: t.tree.otherSchool.code }),
     expect: fundedSchoolsRead,
+  },
+
+  currentRound: {
+    type: 'Query',
+    scoped: false,
+    document: `{ currentRound { id } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  rounds: {
+    type: 'Query',
+    scoped: false,
+    document: `{ rounds { id } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  openRound: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($i: RoundInput!) { openRound(input: $i) { id } }`,
+    variables: () => ({ i: ROUND }),
+    expect: departmentOnly,
+  },
+
+  changeRoundDeadlines: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($i: RoundDeadlinesInput!) { changeRoundDeadlines(roundId: "2568-1", input: $i) { id } }`,
+    variables: () => ({
+      i: { institutionDeadline: '2025-06-21', laoDeadline: '2025-06-25', provinceDeadline: '2025-06-26' },
+    }),
+    expect: departmentOnly,
+  },
+
+  grantDeadlineExtension: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { grantDeadlineExtension(roundId: "2568-1", orgUnitCode: $c, until: "2025-07-01", reason: "ทดสอบ") { id } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: departmentOnly,
+  },
+
+  // A round no test opens: the department's call is answered as bad input, which is not a refusal of scope.
+  closeRound: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation { closeRound(roundId: "2999-2") { id } }`,
+    expect: departmentOnly,
   },
 
   otherSchools: {
