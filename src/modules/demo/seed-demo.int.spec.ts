@@ -25,6 +25,12 @@ describe('demo dataset', () => {
     expect(events.filter((e) => e.metadata.requestId === 'demo').map((e) => e.type)).toEqual(
       expect.arrayContaining(['OrgUnitRegistered', 'CredentialsIssued']),
     );
+    // Pupils and children with valid citizen IDs, enrolled through the real command.
+    const pupils: { institution_code: string; n: number }[] = await sys.dataSource.query(
+      `SELECT institution_code, count(*)::int AS n FROM pupils WHERE status = 'ACTIVE' GROUP BY institution_code ORDER BY 1`,
+    );
+    expect(pupils).toContainEqual({ institution_code: '1054100001', n: 36 });
+    expect(pupils).toContainEqual({ institution_code: '5540101001', n: 12 });
     const school = accounts.find((a) => a.username === '1054100001')!;
     await expect(
       login(sys.dataSource, school.username, school.initialPassword, {
