@@ -3,6 +3,7 @@ import { OrgUnits1763780000001 } from './1763780000001-org-units';
 import { Accounts1763780000002 } from './1763780000002-accounts';
 import { Pupils1763780000003 } from './1763780000003-pupils';
 import { OtherSchoolCounts1763780000004 } from './1763780000004-other-school-counts';
+import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
@@ -12,5 +13,6 @@ export const migrations = [
   Accounts1763780000002,
   Pupils1763780000003,
   OtherSchoolCounts1763780000004,
+  CdcBasicData1763780000007,
   Rounds1763780000008,
 ];

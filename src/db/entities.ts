@@ -3,6 +3,7 @@ import {
   OtherSchoolCountRow,
   OtherSchoolRecordRow,
 } from '../modules/other-schools/other-school-counts.entity';
+import { CdcBasicDataRow, CdcBasicDataVersionRow } from '../modules/cdc-basic-data/cdc-basic-data.entity';
 import { RoundExtensionRow, RoundRow } from '../modules/rounds/round.entity';
 import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
@@ -17,4 +18,6 @@ export const entities = [
   OtherSchoolCountRow,
   RoundRow,
   RoundExtensionRow,
+  CdcBasicDataRow,
+  CdcBasicDataVersionRow,
 ];

@@ -3,6 +3,7 @@ import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
 import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school-counts.resolver';
+import { CdcBasicDataResolver } from '../modules/cdc-basic-data/cdc-basic-data.resolver';
 import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 
@@ -14,4 +15,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PupilsResolver,
   OtherSchoolCountsResolver,
   RoundsResolver,
+  CdcBasicDataResolver,
 ];

@@ -1,6 +1,7 @@
 import type { Projection } from '../event-store/projection';
 import { accountsProjection } from './accounts/accounts.projection';
 import { otherSchoolCountsProjection } from './other-schools/other-school-counts.projection';
+import { cdcBasicDataProjection } from './cdc-basic-data/cdc-basic-data.projection';
 import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
@@ -12,4 +13,5 @@ export const projections: readonly Projection[] = [
   pupilsProjection,
   otherSchoolCountsProjection,
   roundsProjection,
+  cdcBasicDataProjection,
 ];

@@ -391,6 +391,44 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     expect: departmentOnly,
   },
 
+  recordCdcBasicData: {
+    type: 'Mutation',
+    document: `mutation($c: String!, $i: CdcBasicDataInput!) { recordCdcBasicData(cdcCode: $c, input: $i) { version } }`,
+    variables: (t) => ({
+      c: t.tree.cdc.code,
+      i: {
+        teachers: 1,
+        caregivers: 2,
+        classrooms: 1,
+        capacity: 20,
+        buildingType: 'OWN_BUILDING',
+        lunchProvision: 'COOKS_ITSELF',
+      },
+    }),
+    // The CDC itself only (guideline 5.3.2 (3)): not its LAO or the levels above, nor a school.
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: 'FORBIDDEN',
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: inScope,
+    }),
+  },
+
+  cdcBasicData: {
+    type: 'Query',
+    document: `query($c: String!) { cdcBasicData(cdcCode: $c) { version history { version } } }`,
+    variables: (t) => ({ c: t.tree.cdc.code }),
+    // The CDC itself and the levels above it; a school does not see it.
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: 'FORBIDDEN',
+      cdc: inScope,
+    }),
+  },
+
   otherSchools: {
     type: 'Query',
     document: `query($l: String!) { otherSchools(laoCode: $l) { school { code } recorded total } }`,
