@@ -7,6 +7,8 @@ import { CdcBasicDataRow, CdcBasicDataVersionRow } from '../modules/cdc-basic-da
 import { RoundExtensionRow, RoundRow } from '../modules/rounds/round.entity';
 import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
+import { PupilPromotionRow } from '../modules/pupils/pupil-promotion.entity';
+import { TransferRequestRow } from '../modules/pupils/transfer-request.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
 export const entities = [
@@ -20,4 +22,6 @@ export const entities = [
   RoundExtensionRow,
   CdcBasicDataRow,
   CdcBasicDataVersionRow,
+  PupilPromotionRow,
+  TransferRequestRow,
 ];

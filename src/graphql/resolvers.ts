@@ -6,6 +6,8 @@ import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school
 import { CdcBasicDataResolver } from '../modules/cdc-basic-data/cdc-basic-data.resolver';
 import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
+import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
+import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -16,4 +18,6 @@ export const resolvers: NonEmptyArray<Function> = [
   OtherSchoolCountsResolver,
   RoundsResolver,
   CdcBasicDataResolver,
+  PupilLifecycleResolver,
+  TransferRequestsResolver,
 ];

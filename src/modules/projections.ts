@@ -5,6 +5,7 @@ import { cdcBasicDataProjection } from './cdc-basic-data/cdc-basic-data.projecti
 import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
+import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -14,4 +15,5 @@ export const projections: readonly Projection[] = [
   otherSchoolCountsProjection,
   roundsProjection,
   cdcBasicDataProjection,
+  transferRequestsProjection,
 ];

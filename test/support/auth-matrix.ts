@@ -1,4 +1,8 @@
 import type { ErrorCode } from '../../src/shared/errors';
+import { systemMetadata } from '../../src/event-store/event';
+import { PupilRow } from '../../src/modules/pupils/pupil.entity';
+import { requestPupilTransfer } from '../../src/modules/pupils/request-pupil-transfer';
+import { academicYearOf, todayInBangkok } from '../../src/modules/pupils/rules/thai-dates';
 import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { pupilInput, seedPupil } from './pupils';
@@ -142,6 +146,25 @@ const ROUND = {
   laoDeadline: '2025-06-25',
   provinceDeadline: '2025-06-26',
 };
+
+/** A pupil enrolled at a new institution of the target's LAO, as the target types it to ask for the child. */
+async function pupilHeldElsewhere(t: Target) {
+  const store = t.server.sys.store;
+  const holder = await t.newUnit(t.institution.kind === 'CDC' ? 'CDC' : 'SCHOOL', t.tree.lao.code);
+  const p = await store.dataSource.manager.findOneByOrFail(PupilRow, { id: await seedPupil(store, holder) });
+  const { citizenId, prefix, firstName, lastName, sex, birthDate, nationality, grade } = p;
+  return { citizenId, prefix, firstName, lastName, sex, birthDate, nationality, grade };
+}
+
+/** An open transfer request for a new pupil of the target institution, from a new institution of its LAO. */
+async function openTransferRequest(t: Target): Promise<string> {
+  const store = t.server.sys.store;
+  const pupil = await store.dataSource.manager.findOneByOrFail(PupilRow, {
+    id: await seedPupil(store, t.institution),
+  });
+  const receiver = await t.newUnit(t.institution.kind === 'CDC' ? 'CDC' : 'SCHOOL', t.tree.lao.code);
+  return (await requestPupilTransfer(store, receiver.code, pupil, null, systemMetadata('test'))).id;
+}
 
 const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
 
@@ -434,5 +457,74 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     document: `query($l: String!) { otherSchools(laoCode: $l) { school { code } recorded total } }`,
     variables: (t) => ({ l: t.tree.lao.code }),
     expect: fundedSchoolsRead,
+  },
+
+  recordPupilLeft: {
+    type: 'Mutation',
+    document: `mutation($id: ID!, $d: String!) { recordPupilLeft(pupilId: $id, reason: WITHDREW, date: $d) { status } }`,
+    variables: async (t) => ({
+      id: await seedPupil(t.server.sys.store, t.institution),
+      d: todayInBangkok(new Date()),
+    }),
+    expect: institutionOnly,
+  },
+
+  recordPupilTransferredIn: {
+    type: 'Mutation',
+    document: `mutation($c: String!, $i: PupilInput!, $d: String!) { recordPupilTransferredIn(institutionCode: $c, input: $i, date: $d) { id } }`,
+    variables: (t) => ({
+      c: t.institution.code,
+      i: pupilInput(
+        t.institution.kind === 'CDC'
+          ? { grade: 'CDC', birthDate: `${new Date().getUTCFullYear() - 3}-01-10` }
+          : {},
+      ),
+      d: todayInBangkok(new Date()),
+    }),
+    expect: institutionOnly,
+  },
+
+  promotePupils: {
+    type: 'Mutation',
+    // A dry run, so the shared trees' registers stay as the other cells expect (a CDC is told it has no promotion).
+    document: `mutation($c: String!, $y: Int!) { promotePupils(institutionCode: $c, academicYear: $y, dryRun: true) { promoted } }`,
+    variables: (t) => ({ c: t.institution.code, y: academicYearOf(todayInBangkok(new Date())) }),
+    expect: institutionOnly,
+  },
+
+  holdBackPupil: {
+    type: 'Mutation',
+    // A pupil never promoted: the institution is told there is nothing to undo (BAD_USER_INPUT).
+    document: `mutation($id: ID!) { holdBackPupil(pupilId: $id) { grade } }`,
+    variables: async (t) => ({ id: await seedPupil(t.server.sys.store, t.institution) }),
+    expect: institutionOnly,
+  },
+
+  requestPupilTransfer: {
+    type: 'Mutation',
+    document: `mutation($c: String!, $i: PupilInput!) { requestPupilTransfer(institutionCode: $c, input: $i) { id status } }`,
+    variables: async (t) => ({ c: t.institution.code, i: await pupilHeldElsewhere(t) }),
+    expect: institutionOnly,
+  },
+
+  answerTransferRequest: {
+    type: 'Mutation',
+    document: `mutation($id: ID!) { answerTransferRequest(requestId: $id, accept: false, note: "ยังเรียนอยู่ที่นี่") { status } }`,
+    variables: async (t) => ({ id: await openTransferRequest(t) }),
+    // The institution holding the pupil, or its LAO (which can always answer); nobody above the LAO.
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: 'FORBIDDEN',
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  transferRequests: {
+    type: 'Query',
+    document: `query($c: String!) { transferRequests(institutionCode: $c) { id status overdue } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
   },
 };

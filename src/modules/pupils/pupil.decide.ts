@@ -11,7 +11,7 @@ export interface InstitutionState {
   academicYear: number;
   today: string;
   /** The pupil the command is about, when it is on this institution's register. */
-  pupil: (PupilDetails & { pupilId: string; status: 'ACTIVE' | 'REMOVED' }) | null;
+  pupil: (PupilDetails & { pupilId: string; status: 'ACTIVE' | 'REMOVED' | 'LEFT' }) | null;
   /** Where else the citizen ID is enrolled right now, if anywhere. */
   activeElsewhere: { institutionCode: string; institutionName: string } | null;
 }
@@ -74,7 +74,8 @@ export function validatePupilInput(
   };
 }
 
-function refuseDuplicate(state: InstitutionState): void {
+/** DUPLICATE_PUPIL naming the institution that holds the ID, which a transfer request can then ask. */
+export function refuseDuplicate(state: Pick<InstitutionState, 'activeElsewhere'>): void {
   const other = state.activeElsewhere;
   if (other)
     throw new LecError(

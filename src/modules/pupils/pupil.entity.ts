@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { NonExistenceReason } from './pupil.events';
+import type { LeaveReason, NonExistenceReason } from './pupil.events';
 import type { Grade } from './rules/grades';
 import type { Sex } from './rules/name-prefixes';
 
-export type PupilStatus = 'ACTIVE' | 'REMOVED';
+/** ACTIVE: on the current register; REMOVED: did not exist; LEFT: left normally (graduated, transferred out, withdrew). */
+export type PupilStatus = 'ACTIVE' | 'REMOVED' | 'LEFT';
 
 /** Read model: every pupil and child ever recorded, with where they stand now. */
 @Entity('pupils')
@@ -34,6 +35,19 @@ export class PupilRow {
     string | null;
   @Column({ name: 'removed_by_profile', type: 'varchar', length: 36, nullable: true }) removedByProfile:
     string | null;
+  @Column({ name: 'left_reason', type: 'varchar', length: 20, nullable: true })
+  leftReason: LeaveReason | null;
+  @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
+  @Column({ name: 'left_note', type: 'text', nullable: true }) leftNote: string | null;
+  @Column({ name: 'left_to_institution', type: 'varchar', length: 20, nullable: true })
+  leftToInstitutionCode: string | null;
+  @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt: Date | null;
+  @Column({ name: 'transferred_in_from', type: 'varchar', length: 20, nullable: true })
+  transferredInFromCode: string | null;
+  @Column({ name: 'transferred_in_on', type: 'date', nullable: true }) transferredInOn: string | null;
+  /** The academic year of this pupil's last promotion (or graduation by promotion), until held back. */
+  @Column({ name: 'promoted_year', type: 'integer', nullable: true }) promotedYear: number | null;
+  @Column({ name: 'promoted_from', type: 'varchar', length: 3, nullable: true }) promotedFrom: Grade | null;
   @Column({ name: 'enrolled_at', type: 'timestamptz' }) enrolledAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Actor } from '../accounts/actor.type';
-import { nonExistenceReasons, type NonExistenceReason } from './pupil.events';
+import { leaveReasons, nonExistenceReasons, type LeaveReason, type NonExistenceReason } from './pupil.events';
 import { grades, type Grade } from './rules/grades';
 import { sexes, type Sex } from './rules/name-prefixes';
 import { enumOf } from '../../graphql/enum-of';
@@ -20,6 +20,17 @@ registerEnumType(NonExistenceReasonEnum, {
     NEVER_ATTENDED: { description: 'มาสมัครแล้วไม่มาเรียน หรือไปเรียนที่อื่นโดยไม่แจ้ง' },
     LEFT_WITHOUT_NOTICE: { description: 'ออกระหว่างภาคเรียนโดยไม่ได้ลาออกหรือแจ้งสถานศึกษา' },
     ABSENT_UNREACHABLE: { description: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้' },
+  },
+});
+
+export const LeaveReasonEnum = enumOf(leaveReasons);
+registerEnumType(LeaveReasonEnum, {
+  name: 'LeaveReason',
+  description: 'เหตุที่นักเรียนออกตามปกติ (ไม่ใช่การนำข้อมูลที่ไม่มีตัวตนออก)',
+  valuesConfig: {
+    GRADUATED: { description: 'จบการศึกษา (จบชั้นสุดท้ายที่สถานศึกษาเปิดสอน หรือเด็กเล็กไปเข้าโรงเรียน)' },
+    TRANSFERRED_OUT: { description: 'ย้ายออก' },
+    WITHDREW: { description: 'ลาออก' },
   },
 });
 
@@ -49,9 +60,22 @@ export class Pupil {
   @Field(() => GradeEnum) grade: Grade;
   @Field(() => String, { nullable: true }) enrolmentDate: string | null;
   @Field() disadvantaged: boolean;
-  @Field({ description: 'ACTIVE อยู่ในทะเบียน, REMOVED นำออกเพราะไม่มีตัวตน' }) status: string;
+  @Field({
+    description: 'ACTIVE อยู่ในทะเบียนปัจจุบัน, REMOVED นำออกเพราะไม่มีตัวตน, LEFT ออกแล้ว (จบการศึกษา ย้ายออก ลาออก)',
+  })
+  status: string;
   @Field(() => String, { nullable: true }) queryNote: string | null;
   @Field() institutionCode: string;
+  @Field(() => LeaveReasonEnum, { nullable: true, description: 'เหตุที่ออก (เมื่อ status เป็น LEFT)' })
+  leftReason: LeaveReason | null;
+  @Field(() => String, { nullable: true, description: 'วันที่ออก' }) leftOn: string | null;
+  @Field(() => String, { nullable: true }) leftNote: string | null;
+  @Field(() => String, { nullable: true, description: 'รหัสสถานศึกษาที่ย้ายไป (เมื่อทราบ)' })
+  leftToInstitutionCode: string | null;
+  @Field(() => String, { nullable: true, description: 'วันที่ย้ายเข้า (ว่างถ้าไม่ได้ย้ายเข้าระหว่างปี)' })
+  transferredInOn: string | null;
+  @Field(() => String, { nullable: true, description: 'รหัสสถานศึกษาเดิมของนักเรียนที่ย้ายเข้า (เมื่อทราบ)' })
+  transferredInFromCode: string | null;
 }
 
 @ObjectType()

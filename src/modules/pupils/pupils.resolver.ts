@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { readStream } from '../../event-store/event-store';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import type { Viewer } from '../access/viewer';
 import { actorKey } from '../accounts/actor.type';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId, type NonExistenceReason } from './pupil.events';
@@ -18,30 +17,11 @@ import {
   reasonLabels,
   RemovedPupil,
 } from './pupil.types';
+import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
 import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.query';
 import { runPupilCommand } from './run-pupil-command';
 import { maskPupilId } from './rules/citizen-id';
-
-/** Only the institution itself records its pupils. */
-function assertIsInstitution(viewer: Viewer, institutionCode: string): void {
-  if (
-    viewer.orgUnit.code !== institutionCode ||
-    (viewer.orgUnit.kind !== 'SCHOOL' && viewer.orgUnit.kind !== 'CDC')
-  )
-    throw new LecError('FORBIDDEN', 'เฉพาะสถานศึกษาเจ้าของข้อมูลเท่านั้นที่บันทึกหรือแก้ไขข้อมูลนักเรียนได้');
-}
-
-function extraOf(extra: Record<string, unknown> | null | undefined): Record<string, string> | undefined {
-  if (extra == null) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(extra)) {
-    if (v !== null && typeof v === 'object')
-      throw badInput({ extra: `ข้อมูลเพิ่มเติม "${k}" ต้องเป็นข้อความหรือตัวเลข` });
-    if (v != null) out[k.slice(0, 100)] = String(v).slice(0, 500);
-  }
-  return out;
-}
 
 @Resolver(() => Pupil)
 export class PupilsResolver {
@@ -51,14 +31,6 @@ export class PupilsResolver {
     if (!unit) throw badInput({ institutionCode: `ไม่พบสถานศึกษารหัส ${code}` });
     assertWithin(viewer, unit);
     return viewer;
-  }
-
-  private async pupilForWrite(ctx: GraphQLContext, pupilId: string): Promise<PupilRow> {
-    const viewer = requireViewer(ctx.viewer);
-    const pupil = await ctx.dataSource.manager.findOneBy(PupilRow, { id: pupilId });
-    if (!pupil) throw badInput({ pupilId: 'ไม่พบนักเรียนรายนี้' });
-    assertIsInstitution(viewer, pupil.institutionCode);
-    return pupil;
   }
 
   @Query(() => PupilConnection, { description: 'นักเรียนหรือเด็กเล็กปัจจุบันของสถานศึกษา ค้นหา กรองตามชั้น และแบ่งหน้า' })
@@ -112,7 +84,7 @@ export class PupilsResolver {
     @Arg('input', () => PupilPatch) input: PupilPatch,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const pupil = await this.pupilForWrite(ctx, pupilId);
+    const pupil = await pupilForWrite(ctx, pupilId);
     return runPupilCommand(
       ctx.store,
       pupil.institutionCode,
@@ -131,7 +103,7 @@ export class PupilsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     if (note && note.length > 500) throw badInput({ note: 'หมายเหตุยาวได้ไม่เกิน 500 ตัวอักษร' });
-    const pupil = await this.pupilForWrite(ctx, pupilId);
+    const pupil = await pupilForWrite(ctx, pupilId);
     const removed = await runPupilCommand(
       ctx.store,
       pupil.institutionCode,

@@ -1,0 +1,44 @@
+import type { EventMetadata } from '../../event-store/event';
+import type { EventStore } from '../../event-store/event-store.service';
+import { streamVersion } from '../../event-store/event-store';
+import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decide';
+import { findActiveHolder, lastPromotionYear, loadInstitution } from './pupil-reads';
+import { PupilRow } from './pupil.entity';
+import { institutionStreamId } from './pupil.events';
+import { parsePupilId } from './rules/citizen-id';
+import { academicYearOf, todayInBangkok } from './rules/thai-dates';
+
+/**
+ * Runs a leave, a transfer in or a hold-back on an institution's register, as runPupilCommand does:
+ * state from the read models in the transaction, events appended at the stream version read first.
+ */
+export async function runLifecycleCommand(
+  store: EventStore,
+  institutionCode: string,
+  command: LifecycleCommand,
+  metadata: EventMetadata,
+): Promise<PupilRow> {
+  return store.transaction(async (tx) => {
+    const streamId = institutionStreamId(institutionCode);
+    const version = await streamVersion(tx, streamId);
+    const unit = await loadInstitution(tx, institutionCode);
+    const today = todayInBangkok(new Date(metadata.at));
+    const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
+    const citizenId =
+      command.type === 'RecordPupilTransferredIn'
+        ? parsePupilId(command.input.citizenId, today)?.value
+        : command.type === 'HoldBackPupil'
+          ? pupil?.citizenId
+          : undefined;
+    const state: LifecycleState = {
+      institution: { code: unit.code, kind: unit.kind },
+      academicYear: academicYearOf(today),
+      today,
+      pupil: pupil && { ...pupil, pupilId: pupil.id },
+      activeElsewhere: citizenId ? await findActiveHolder(tx, citizenId, command.pupilId) : null,
+      lastPromotionYear: await lastPromotionYear(tx, institutionCode),
+    };
+    await store.append(tx, streamId, 'Institution', version, decideLifecycle(command, state), metadata);
+    return tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+  });
+}
