@@ -12,6 +12,7 @@ import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
+import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
@@ -104,6 +105,7 @@ export async function createApp(deps: AppDeps) {
 
   mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app);
