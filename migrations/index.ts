@@ -3,6 +3,7 @@ import { OrgUnits1763780000001 } from './1763780000001-org-units';
 import { Accounts1763780000002 } from './1763780000002-accounts';
 import { Pupils1763780000003 } from './1763780000003-pupils';
 import { OtherSchoolCounts1763780000004 } from './1763780000004-other-school-counts';
+import { Imports1763780000005 } from './1763780000005-imports';
 import { PupilLifecycle1763780000006 } from './1763780000006-pupil-lifecycle';
 import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
@@ -14,6 +15,7 @@ export const migrations = [
   Accounts1763780000002,
   Pupils1763780000003,
   OtherSchoolCounts1763780000004,
+  Imports1763780000005,
   PupilLifecycle1763780000006,
   CdcBasicData1763780000007,
   Rounds1763780000008,

@@ -12,6 +12,8 @@ import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
+import { mountPupilExports } from './modules/imports/exports.route';
+import { mountPupilImports } from './modules/imports/imports.route';
 import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountGraphiQL } from './http/graphiql';
@@ -106,6 +108,8 @@ export async function createApp(deps: AppDeps) {
   mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app);

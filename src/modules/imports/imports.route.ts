@@ -1,0 +1,155 @@
+import cookieParser from 'cookie-parser';
+import type { IRouter, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '../../event-store/event-store.service';
+import { metadataOf } from '../../graphql/context';
+import { requestIdOf } from '../../http/request-id';
+import { LecError } from '../../shared/errors';
+import type { Logger } from '../../shared/logger';
+import { requireViewer } from '../access/policy';
+import type { Viewer } from '../access/viewer';
+import { commitImport } from './commit-import';
+import { discardImport } from './discard-import';
+import { assertOwnImport, institutionForImport } from './import-access';
+import { httpStatusOf } from './import-errors';
+import { findImport } from './import-store';
+import { importView } from './import-view';
+import type { Timings } from './phase-timer';
+import { previewImport } from './preview-import';
+import { MAX_UPLOAD_BYTES, readUpload, tooLarge } from './read-upload';
+
+export interface ImportRoutesDeps {
+  dataSource: DataSource;
+  store: EventStore;
+  /** Finds the signed-in account of a request (cookie or bearer token), or null: as for GraphQL. */
+  authenticate: (req: Request) => Promise<Viewer | null>;
+  logger: Logger;
+}
+
+type Handler = (req: Request, res: Response, requestId: string) => Promise<void>;
+
+/** Refusals as `{ code, message, ...details }` with their HTTP status; anything else is logged and answered 500. */
+export function jsonRoute(logger: Logger, what: string, work: Handler) {
+  return async (req: Request, res: Response) => {
+    const requestId = requestIdOf(req);
+    try {
+      await work(req, res, requestId);
+    } catch (e) {
+      if (res.headersSent) {
+        logger.error({ err: e, requestId }, `${what} failed while sending`);
+        res.destroy();
+        return;
+      }
+      if (e instanceof LecError) {
+        res.status(httpStatusOf(e)).json({ code: e.code, message: e.message, ...e.details });
+        return;
+      }
+      logger.error({ err: e, requestId }, `${what} failed`);
+      res.status(500).json({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ',
+      });
+    }
+  };
+}
+
+/** A change signed in by the SameSite=Lax cookie must come from LEC's own pages. */
+function refuseCrossSite(req: Request): void {
+  const site = req.header('sec-fetch-site');
+  if (!req.header('authorization') && site && site !== 'same-origin' && site !== 'none')
+    throw new LecError('FORBIDDEN', 'กรุณานำเข้าข้อมูลจากหน้าระบบ LEC');
+}
+
+const queryText = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * `POST /imports` (multipart, field `file`: .xlsx or CSV, at most 20 MB and 100,000 rows) checks
+ * a file of pupils and keeps it as a preview; `GET /imports/:id` shows the preview again;
+ * `POST /imports/:id/commit` enrols every row or none; `POST /imports/:id/discard` drops it.
+ * Only the institution itself, signed in, imports into its register.
+ */
+export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
+  const { store, logger } = deps;
+  const m = deps.dataSource.manager;
+
+  app.post(
+    '/imports',
+    cookieParser(),
+    jsonRoute(logger, 'import preview', async (req, res, requestId) => {
+      const started = Date.now();
+      refuseCrossSite(req);
+      const viewer = requireViewer(await deps.authenticate(req));
+      // Who may import is known before the body is read: a stranger's 20 MB is not.
+      await institutionForImport(m, viewer, queryText(req.query.institutionCode));
+      if (Number(req.header('content-length')) > MAX_UPLOAD_BYTES + 64 * 1024) throw tooLarge();
+      const upload = await readUpload(req);
+      const { institution } = await institutionForImport(
+        m,
+        viewer,
+        queryText(req.query.institutionCode) ?? upload.fields.institutionCode,
+      );
+      const ms: Timings = {};
+      const view = await previewImport(store, viewer, institution, upload, requestId, ms);
+      logger.info(
+        {
+          requestId,
+          account: viewer.username,
+          institution: institution.code,
+          importId: view.importId,
+          bytes: upload.bytes.length,
+          rows: view.totalRows,
+          errorRows: view.errorRowCount,
+          ms: Date.now() - started,
+          phases: ms,
+        },
+        'import previewed',
+      );
+      res.status(201).location(`/imports/${view.importId}`).json(view);
+    }),
+  );
+
+  app.get(
+    '/imports/:id',
+    cookieParser(),
+    jsonRoute(logger, 'import view', async (req, res) => {
+      const rec = assertOwnImport(await deps.authenticate(req), await findImport(m, String(req.params.id)));
+      res.json(importView(rec));
+    }),
+  );
+
+  app.post(
+    '/imports/:id/commit',
+    cookieParser(),
+    jsonRoute(logger, 'import commit', async (req, res, requestId) => {
+      const started = Date.now();
+      refuseCrossSite(req);
+      const viewer = await deps.authenticate(req);
+      const id = String(req.params.id);
+      const ms: Timings = {};
+      const result = await commitImport(store, viewer, id, metadataOf({ viewer, requestId }), {
+        timings: ms,
+      });
+      logger.info(
+        {
+          requestId,
+          account: viewer?.username,
+          importId: id,
+          ...result,
+          ms: Date.now() - started,
+          phases: ms,
+        },
+        'import committed',
+      );
+      res.json({ importId: id, ...result });
+    }),
+  );
+
+  app.post(
+    '/imports/:id/discard',
+    cookieParser(),
+    jsonRoute(logger, 'import discard', async (req, res, requestId) => {
+      refuseCrossSite(req);
+      res.json(await discardImport(store, await deps.authenticate(req), String(req.params.id), requestId));
+    }),
+  );
+}

@@ -1,0 +1,109 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { EntityManager } from 'typeorm';
+import { maskPupilId } from '../pupils/rules/citizen-id';
+import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
+import { sexLabels, type Sex } from '../pupils/rules/name-prefixes';
+import { ceToBe } from '../pupils/rules/thai-dates';
+import { importColumns, importFields } from './import-columns';
+
+/** The register as the import reads it back: the same Thai headers, then the extra columns. */
+export interface ExportTable {
+  headers: string[];
+  rows: string[][];
+}
+
+interface PupilRecord {
+  citizen_id: string;
+  prefix: string;
+  first_name: string;
+  last_name: string;
+  sex: Sex;
+  birth_date: string;
+  nationality: string;
+  religion: string | null;
+  grade: Grade;
+  enrolment_date: string | null;
+  disadvantaged: boolean;
+  query_note: string | null;
+  extra: Record<string, string>;
+}
+
+/** `2018-03-15` → `15/03/2561`, as Thai sheets write dates. */
+export function beDate(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${ceToBe(Number(y))}`;
+}
+
+/**
+ * The institution's current pupils, by grade and name. `own`: the institution itself gets the whole
+ * citizen ID and the extra columns (parents, address…); anyone above it a masked ID and no extras.
+ */
+export async function pupilsExportTable(
+  m: EntityManager,
+  institutionCode: string,
+  own: boolean,
+): Promise<ExportTable> {
+  const pupils: PupilRecord[] = await m.query(
+    `SELECT citizen_id, prefix, first_name, last_name, sex, birth_date::text AS birth_date, nationality, religion,
+            grade, enrolment_date::text AS enrolment_date, disadvantaged, query_note, extra
+       FROM pupils WHERE institution_code = $1 AND status = 'ACTIVE'
+      ORDER BY array_position($2::varchar[], grade), last_name, first_name, id`,
+    [institutionCode, grades],
+  );
+  const extraKeys = own ? [...new Set(pupils.flatMap((p) => Object.keys(p.extra ?? {})))] : [];
+  const rows = pupils.map((p) => {
+    const fixed: Record<(typeof importFields)[number], string> = {
+      citizenId: own ? p.citizen_id : maskPupilId(p.citizen_id),
+      prefix: p.prefix,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      sex: sexLabels[p.sex],
+      birthDate: beDate(p.birth_date),
+      grade: gradeLabels[p.grade].short,
+      nationality: p.nationality,
+      religion: p.religion ?? '',
+      enrolmentDate: beDate(p.enrolment_date),
+      disadvantaged: p.disadvantaged ? 'ใช่' : 'ไม่ใช่',
+      queryNote: p.query_note ?? '',
+    };
+    return [...importFields.map((f) => fixed[f]), ...extraKeys.map((k) => p.extra?.[k] ?? '')];
+  });
+  return { headers: [...importFields.map((f) => importColumns[f].header), ...extraKeys], rows };
+}
+
+/** Every cell is written as text, so an ID keeps its leading 0 and nothing becomes a formula. */
+export async function writeXlsx(table: ExportTable, sheetName: string, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.headers.map((h, i) => ({
+    key: String(i),
+    width: i === 0 ? 20 : Math.max(10, h.length + 4),
+  }));
+  const head = sheet.addRow(table.headers);
+  head.font = { bold: true };
+  head.commit();
+  for (const r of table.rows) sheet.addRow(r).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** A cell Excel would read as a formula gets a leading apostrophe (the import takes it off again). */
+const FORMULA_START = /^[=+\-@]/;
+
+function csvCell(v: string): string {
+  const s = FORMULA_START.test(v) ? `'${v}` : v;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with a byte-order mark, so that Excel opens the Thai text as Thai. */
+export function csvOf(table: ExportTable): Buffer {
+  const lines = [table.headers, ...table.rows].map((r) => r.map(csvCell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
