@@ -1,3 +1,4 @@
+import { bulkInsert } from '../../db/bulk-insert';
 import type { Projection } from '../../event-store/projection';
 import type { RecordedEvent } from '../../event-store/event';
 import { OrgUnitRow } from './org-unit.entity';
@@ -10,8 +11,7 @@ export const orgUnitsProjection: Projection = {
   async apply(tx, events) {
     const registered: Partial<OrgUnitRow>[] = [];
     const flush = async () => {
-      if (registered.length)
-        await tx.createQueryBuilder().insert().into(OrgUnitRow).values(registered.splice(0)).execute();
+      if (registered.length) await bulkInsert(tx, OrgUnitRow, registered.splice(0));
     };
     for (const e of events as readonly RecordedEvent<OrgUnitEvent>[]) {
       const at = new Date(e.metadata.at);

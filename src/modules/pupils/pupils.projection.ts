@@ -1,4 +1,5 @@
 import { In } from 'typeorm';
+import { bulkInsert } from '../../db/bulk-insert';
 import type { RecordedEvent } from '../../event-store/event';
 import type { Projection } from '../../event-store/projection';
 import { PupilPromotionRow, promotionId } from './pupil-promotion.entity';
@@ -24,8 +25,7 @@ export const pupilsProjection: Projection = {
     const enrolled: Partial<PupilRow>[] = [];
     let pending: { key: string; set: Partial<PupilRow>; ids: string[] } | null = null;
     const flushInserts = async () => {
-      if (enrolled.length)
-        await tx.createQueryBuilder().insert().into(PupilRow).values(enrolled.splice(0)).execute();
+      if (enrolled.length) await bulkInsert(tx, PupilRow, enrolled.splice(0));
     };
     const flushUpdates = async () => {
       if (pending) await tx.update(PupilRow, { id: In(pending.ids) }, pending.set);

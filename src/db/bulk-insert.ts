@@ -1,0 +1,32 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Inserts many rows of an entity in one statement with one parameter: the rows travel as a JSON
+ * array and `jsonb_to_recordset` turns them into typed columns. TypeORM's multi-row insert builds
+ * a statement with a parameter per cell, which cost ~170 µs a row at import sizes; this costs
+ * ~30 µs (bench:import). Columns a row leaves out are inserted as NULL.
+ */
+export async function bulkInsert<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const meta = tx.connection.getMetadata(entity);
+  const columns = meta.columns.map((c) => ({
+    prop: c.propertyName,
+    name: c.databaseName,
+    type: tx.connection.driver.normalizeType(c),
+  }));
+  const names = columns.map((c) => `"${c.name}"`).join(', ');
+  const types = columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+  const json = JSON.stringify(
+    rows.map((r) =>
+      Object.fromEntries(columns.map((c) => [c.name, (r as Record<string, unknown>)[c.prop] ?? null])),
+    ),
+  );
+  await tx.query(
+    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::text::jsonb) AS r(${types})`,
+    [json],
+  );
+}
