@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { thaiDate } from '../../shared/pdf/thai-date';
 
 /** One cut-out card: everything a unit's responsible person needs for the first login. */
 export interface CredentialCard {
@@ -28,26 +29,7 @@ export interface CredentialSheetData {
   emptyNote?: string;
 }
 
-const THAI_MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
-
-/** A date as Thai documents write it, in Thailand's time (UTC+7, no DST): "22 พฤศจิกายน 2569". */
-export function thaiDate(at: Date): string {
-  const bangkok = new Date(at.getTime() + 7 * 60 * 60 * 1000);
-  return `${bangkok.getUTCDate()} ${THAI_MONTHS[bangkok.getUTCMonth()]} ${bangkok.getUTCFullYear() + 543}`;
-}
+export { thaiDate } from '../../shared/pdf/thai-date';
 
 export const SHEET_INSTRUCTION = 'เข้าสู่ระบบด้วยชื่อผู้ใช้งานและรหัสผ่านเริ่มต้น แล้วกรอกข้อมูลส่วนตัวและตั้งรหัสผ่านใหม่';
 
