@@ -132,14 +132,19 @@ function toRecorded<E extends Event>(r: EventRow): RecordedEvent<E> {
   } as RecordedEvent<E>;
 }
 
+/**
+ * A stream's events in order; with `dataContains`, only those whose data contain it (e.g. one
+ * pupil's events on an institution's stream), filtered by the database rather than in memory.
+ */
 export async function readStream<E extends Event>(
   manager: EntityManager,
   streamId: string,
+  dataContains?: Record<string, unknown>,
 ): Promise<RecordedEvent<E>[]> {
   const rows: EventRow[] = await manager.query(
     `SELECT global_position, stream_id, stream_version, type, data, metadata, recorded_at
-       FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-    [streamId],
+       FROM events WHERE stream_id = $1 AND ($2::text IS NULL OR data @> $2::text::jsonb) ORDER BY stream_version`,
+    [streamId, dataContains ? JSON.stringify(dataContains) : null],
   );
   return rows.map((r) => toRecorded<E>(r));
 }

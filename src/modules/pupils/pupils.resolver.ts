@@ -139,8 +139,9 @@ export class PupilsResolver {
 
   @FieldResolver(() => [PupilHistoryEntry], { description: 'ประวัติทุกเหตุการณ์ของนักเรียน' })
   async history(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext) {
-    const events = await readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode));
-    const mine = events.filter((e) => (e.data as { pupilId?: string }).pupilId === p.id);
+    const mine = await readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode), {
+      pupilId: p.id,
+    });
     const own = ctx.viewer?.orgUnit.code === p.institutionCode;
     return Promise.all(
       mine.map(async (e) => {
