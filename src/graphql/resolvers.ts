@@ -8,6 +8,11 @@ import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
+import {
+  SpotCheckInstitutionResolver,
+  SpotCheckPupilResolver,
+  SpotChecksResolver,
+} from '../modules/spot-checks/spot-checks.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -20,4 +25,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CdcBasicDataResolver,
   PupilLifecycleResolver,
   TransferRequestsResolver,
+  SpotChecksResolver,
+  SpotCheckPupilResolver,
+  SpotCheckInstitutionResolver,
 ];
