@@ -10,6 +10,7 @@ import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 import { PupilPromotionRow } from '../modules/pupils/pupil-promotion.entity';
 import { TransferRequestRow } from '../modules/pupils/transfer-request.entity';
 import { SpotCheckPupilRow, SpotCheckRow } from '../modules/spot-checks/spot-check.entity';
+import { BudgetRatesRow } from '../modules/budget/budget-rates.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
 export const entities = [
@@ -27,4 +28,5 @@ export const entities = [
   TransferRequestRow,
   SpotCheckRow,
   SpotCheckPupilRow,
+  BudgetRatesRow,
 ];

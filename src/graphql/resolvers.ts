@@ -13,6 +13,11 @@ import {
   SpotCheckPupilResolver,
   SpotChecksResolver,
 } from '../modules/spot-checks/spot-checks.resolver';
+import {
+  BudgetLineResolver,
+  BudgetPreviewResolver,
+  BudgetRatesResolver,
+} from '../modules/budget/budget.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -28,4 +33,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SpotChecksResolver,
   SpotCheckPupilResolver,
   SpotCheckInstitutionResolver,
+  BudgetRatesResolver,
+  BudgetPreviewResolver,
+  BudgetLineResolver,
 ];

@@ -7,6 +7,7 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
+import { budgetRatesProjection } from './budget/budget-rates.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -18,4 +19,5 @@ export const projections: readonly Projection[] = [
   cdcBasicDataProjection,
   transferRequestsProjection,
   spotChecksProjection,
+  budgetRatesProjection,
 ];

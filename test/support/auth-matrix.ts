@@ -603,4 +603,42 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     variables: (t) => ({ c: t.institution.code }),
     expect: readInScope,
   },
+
+  budgetRates: {
+    type: 'Query',
+    scoped: false,
+    document: `{ budgetRates { effectiveFrom isDefault } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  setBudgetRates: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($i: BudgetRatesInput!) { setBudgetRates(input: $i) { effectiveFrom } }`,
+    variables: () => ({
+      i: {
+        effectiveFrom: '2024-05-16',
+        lunchBands: [{ minPupils: 1, maxPupils: null, ratePerDay: 22 }],
+        lunchDays: 200,
+        milkPasteurisedPerBag: 6.89,
+        milkUhtPerBox: 8.13,
+        milkDays: 260,
+      },
+    }),
+    expect: departmentOnly,
+  },
+
+  // An LAO's budget preview: the LAO itself and the levels above it; its institutions do not see it.
+  budgetPreview: {
+    type: 'Query',
+    document: `query($c: String!) { budgetPreview(orgUnitCode: $c) { live { total } confirmed { total } } }`,
+    variables: (t) => ({ c: t.tree.lao.code }),
+    expect: fundedSchoolsRead,
+  },
 };
