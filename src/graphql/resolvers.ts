@@ -9,6 +9,14 @@ import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
 import {
+  BulkFailureResolver,
+  ConfirmationResolver,
+  ConfirmationStatusResolver,
+  DatasetStatusResolver,
+  TaskResolver,
+  UnitConfirmationStatusResolver,
+} from '../modules/confirmation/confirmation.resolver';
+import {
   SpotCheckInstitutionResolver,
   SpotCheckPupilResolver,
   SpotChecksResolver,
@@ -30,6 +38,12 @@ export const resolvers: NonEmptyArray<Function> = [
   CdcBasicDataResolver,
   PupilLifecycleResolver,
   TransferRequestsResolver,
+  ConfirmationResolver,
+  DatasetStatusResolver,
+  UnitConfirmationStatusResolver,
+  ConfirmationStatusResolver,
+  BulkFailureResolver,
+  TaskResolver,
   SpotChecksResolver,
   SpotCheckPupilResolver,
   SpotCheckInstitutionResolver,

@@ -6,6 +6,7 @@ import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
+import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
 
@@ -18,6 +19,7 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
+  confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,
 ];
