@@ -192,6 +192,66 @@ describe('budget preview: rates the department sets, and lunch and milk from the
     expect(codeOf(await preview(lao, tree.lao.code, { r: '2999-1' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('confirmed figures come from the confirmations in force, apart from the live preview', async () => {
+    const school = await signInAs(server, tree.school.code);
+    const confirm = (token: string, c: string, d: string) =>
+      server.gql(
+        `mutation($c: String!, $d: Dataset!) { confirm(orgUnitCode: $c, dataset: $d) { id } }`,
+        { c, d },
+        { token },
+      );
+    expect((await confirm(school, tree.school.code, 'PUPILS')).errors).toBeUndefined();
+    expect((await confirm(lao, tree.lao.code, 'OTHER_SCHOOL_COUNTS')).errors).toBeUndefined();
+    // The CDC has not confirmed: a child enrolled now changes the live preview only.
+    await seedPupil(server.sys.store, tree.cdc);
+    const res = await server.gql<{
+      budgetPreview: {
+        confirmed: {
+          basis: string;
+          label: string;
+          institutions: number;
+          unconfirmed: number;
+          total: number;
+          lines: Line[];
+        };
+        live: { milkPupils: number };
+      };
+    }>(
+      `query($c: String!) { budgetPreview(orgUnitCode: $c) {
+        confirmed { basis label institutions unconfirmed total lines { orgUnit { code } lunchPupils lunchRatePerDay lunchAmount milkAmount } }
+        live { milkPupils } } }`,
+      { c: tree.lao.code },
+      { token: lao },
+    );
+    expect(res.errors).toBeUndefined();
+    const { confirmed, live } = res.data!.budgetPreview;
+    expect(confirmed).toMatchObject({ basis: 'CONFIRMED', institutions: 2, unconfirmed: 1 });
+    expect(confirmed.label).toMatch(/ยืนยันแล้ว/);
+    expect(confirmed.lines.map((l) => l.orgUnit.code).sort()).toEqual(
+      [tree.otherSchool.code, tree.school.code].sort(),
+    );
+    expect(confirmed.lines.find((l) => l.orgUnit.code === tree.otherSchool.code)).toMatchObject({
+      lunchPupils: 41,
+      lunchRatePerDay: 30,
+      lunchAmount: 246000,
+      milkAmount: 74620,
+    });
+    // School 3 × 200 × 40 + 3 × 260 × 7; funded school 41 × 200 × 30 + 41 × 260 × 7; no CDC.
+    expect(confirmed.total).toBe(24000 + 5460 + 246000 + 74620);
+    expect(live.milkPupils).toBe(47);
+
+    // The LAO's confirmation revoked by the province: the funded school's figures drop out.
+    const province = await signInAs(server, '54');
+    const revoked = await server.gql(
+      `mutation($c: String!) { revokeConfirmation(orgUnitCode: $c, dataset: OTHER_SCHOOL_COUNTS, reason: "ตรวจสอบใหม่") { id } }`,
+      { c: tree.lao.code },
+      { token: province },
+    );
+    expect(revoked.errors).toBeUndefined();
+    const after = (await preview(lao, tree.lao.code)).data!.budgetPreview;
+    expect(after.confirmed!.total).toBe(24000 + 5460);
+  });
+
   it('the province sees its LAOs, the department its provinces; others are refused', async () => {
     const province = await signInAs(server, '54');
     const p = (await preview(province, '54')).data!.budgetPreview;

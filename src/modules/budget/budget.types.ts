@@ -101,7 +101,7 @@ export class BudgetPreview {
   @Field(() => MilkKindEnum) milkKind: string;
   @Field(() => BudgetFigures, {
     nullable: true,
-    description: 'ตามข้อมูลที่ยืนยันแล้วของรอบ (ว่าง: ยังไม่มีรอบหรือยังไม่มีระบบยืนยัน)',
+    description: 'ตามข้อมูลที่ยืนยันแล้วของรอบ (ว่าง: ยังไม่มีรอบ)',
   })
   confirmed: BudgetFigures | null;
   @Field(() => BudgetFigures, { description: 'ประมาณการจากทะเบียนปัจจุบัน ก่อนการยืนยัน' }) live: BudgetFigures;
