@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
 import { maskPupilId } from '../../src/modules/pupils/rules/citizen-id';
 import { drawSample, orderPopulation, populationDigest } from '../../src/modules/spot-checks/sampling';
-import { openSpotCheckFlags } from '../../src/modules/spot-checks/spot-checks.read';
+import { openSpotCheckFlags, spotCheckFlagMessage } from '../../src/modules/spot-checks/spot-checks.read';
 import { createLaoTree, signInAdmin, signInAs } from '../support/factories';
 import { seedPupil } from '../support/pupils';
 import { codeOf, startTestServer, type TestServer } from '../support/test-server';
@@ -260,6 +260,10 @@ describe('spot checks (สุ่มตรวจสอบ): the province draws, r
     expect((await openSpotCheckFlags(m, [a.school.code])).map((f) => f.pupil.pupilId)).toEqual([
       flagged.pupilId,
     ]);
+    const [open] = await openSpotCheckFlags(m, [a.lao.code]);
+    expect(spotCheckFlagMessage(open)).toMatch(
+      /ไม่พบตัว .+ สถานศึกษารหัส \d+ \(หมายเหตุ: ไปที่บ้านตามที่อยู่แล้ว ไม่พบตัว\) กรุณาตรวจสอบ/,
+    );
     expect(await openSpotCheckFlags(m, [b.lao.code, b.school.code, a.cdc.code])).toEqual([]);
 
     // The school finds the pupil does not exist and removes it: the flag is settled, still shown.

@@ -161,3 +161,12 @@ export function openSpotCheckFlags(m: EntityManager, orgUnitCodes: string[]): Pr
 export function allSpotCheckFlags(m: EntityManager, orgUnitCode: string): Promise<SpotCheckFlagView[]> {
   return flags(m, [orgUnitCode], false);
 }
+
+/** The to-do line of an open flag (for `myTasks`): what the province found and what to do about it. */
+export function spotCheckFlagMessage(f: SpotCheckFlagView): string {
+  const note = f.pupil.note ? ` (หมายเหตุ: ${f.pupil.note})` : '';
+  return (
+    `จังหวัดสุ่มตรวจสอบแล้วไม่พบตัว ${f.pupil.name} สถานศึกษารหัส ${f.pupil.institutionCode}${note} ` +
+    'กรุณาตรวจสอบ หากไม่มีตัวตนให้นำข้อมูลออกจากระบบ (ไม่มีตัวตน)'
+  );
+}
