@@ -148,6 +148,22 @@ describe('confirmed documents: GET /reports/confirmed-name-list/<institution>.pd
     expect(t.text).toContain('จำนวน 1 คน');
   });
 
+  it("a past round's list keeps the grades confirmed then, whatever the register says now", async () => {
+    const dept = await signInAdmin(server);
+    expect(
+      (await server.gql(`mutation { closeRound(roundId: "2568-1") { id } }`, {}, { token: dept })).errors,
+    ).toBeUndefined();
+    const corrected = await server.gql(
+      `mutation($id: ID!) { correctPupil(pupilId: $id, input: { grade: P2 }) { grade } }`,
+      { id: ids.girl },
+      { token: school },
+    );
+    expect(corrected.errors).toBeUndefined();
+    const t = await print(`${nameList(tree.school.code)}?roundId=2568-1`, school);
+    expect(t.flat).toContain(flat('ด.ญ.พิมพ์ชนก ศรีสุข หญิง ป.1'));
+    expect(t.text).not.toContain('ป.2');
+  });
+
   it("the LAO's summary for signature: confirmed institutions by grade and sex, who has not confirmed, signature lines", async () => {
     const t = await print(summary(tree.lao.code), lao);
     expect(t.text).toContain('แบบสรุปจำนวนนักเรียนและเด็กเล็กที่ยืนยันข้อมูลแล้ว');

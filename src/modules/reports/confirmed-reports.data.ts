@@ -4,6 +4,8 @@ import { AccountRow, ProfileRow } from '../accounts/account.entity';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
+import type { PupilEvent } from '../pupils/pupil.events';
+import { foldRegister } from '../pupils/register-fold';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { sexLabels } from '../pupils/rules/name-prefixes';
 import { ageOn } from '../pupils/rules/thai-dates';
@@ -55,10 +57,12 @@ export async function confirmedNameListOf(
     confirmed_at: Date;
     confirmed_by_account: string | null;
     confirmed_by_profile: string | null;
+    confirmed_position: string;
     counts: GradeSexCount[];
     pupil_ids: string[] | null;
   }[] = await m.query(
-    `SELECT c.confirmed_at, c.confirmed_by_account, c.confirmed_by_profile, c.counts, e.data->'pupilIds' AS pupil_ids
+    `SELECT c.confirmed_at, c.confirmed_by_account, c.confirmed_by_profile, c.confirmed_position, c.counts,
+            e.data->'pupilIds' AS pupil_ids
        FROM confirmations c JOIN events e ON e.global_position = c.confirmed_position
       WHERE c.round_id = $1 AND c.org_unit_code = $2 AND c.dataset = $3 AND c.confirmed`,
     [round.id, unit.code, unit.kind === 'CDC' ? 'CHILDREN' : 'PUPILS'],
@@ -69,7 +73,17 @@ export async function confirmedNameListOf(
       `${unit.name} ยังไม่มีข้อมูลที่ยืนยันแล้วในรอบ ${round.id} (ยังไม่ยืนยัน หรือถูกยกเลิกการยืนยัน)`,
     );
   const ids = c.pupil_ids ?? [];
-  const pupils = ids.length ? await m.findBy(PupilRow, { id: In(ids) }) : [];
+  // Grade and sex as they stood when confirmed (a later promotion or correction does not change
+  // a past round's list): the institution's events up to the confirmation, folded.
+  const history: Pick<PupilEvent, 'type' | 'data'>[] = await m.query(
+    `SELECT type, data FROM events WHERE stream_id = $1 AND global_position <= $2 ORDER BY stream_version`,
+    [`Institution-${unit.code}`, c.confirmed_position],
+  );
+  const then = foldRegister(history);
+  const pupils = (ids.length ? await m.findBy(PupilRow, { id: In(ids) }) : []).map((p) => ({
+    ...p,
+    ...(then.has(p.id) ? { grade: then.get(p.id)!.grade, sex: then.get(p.id)!.sex } : {}),
+  }));
   pupils.sort(
     (a, b) =>
       gradeOrder(a.grade) - gradeOrder(b.grade) ||
