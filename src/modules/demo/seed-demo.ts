@@ -9,8 +9,7 @@ import { issueCredentials } from '../accounts/issue-credentials';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import { demoProvinceCode, demoUnits } from './demo-data';
-import { roundsDecider } from '../rounds/round.decider';
-import { ROUNDS_STREAM } from '../rounds/round.events';
+import { openRound } from '../rounds/open-round';
 
 /** ISO date `days` after an ISO date. */
 function plusDays(isoDate: string, days: number): string {
@@ -25,24 +24,17 @@ async function openDemoRound(store: EventStore, metadata: EventMetadata): Promis
   const today = todayInBangkok(new Date());
   const month = Number(today.slice(5, 7));
   const roundNo = month >= 5 && month <= 10 ? 1 : 2;
-  await store.transaction((tx) =>
-    store.decide(
-      tx,
-      ROUNDS_STREAM,
-      roundsDecider,
-      {
-        type: 'OpenRound',
-        input: {
-          academicYear: academicYearOf(today),
-          roundNo,
-          snapshotDate: plusDays(today, -7),
-          institutionDeadline: plusDays(today, 7),
-          laoDeadline: plusDays(today, 10),
-          provinceDeadline: plusDays(today, 11),
-        },
-      },
-      metadata,
-    ),
+  await openRound(
+    store,
+    {
+      academicYear: academicYearOf(today),
+      roundNo,
+      snapshotDate: plusDays(today, -7),
+      institutionDeadline: plusDays(today, 7),
+      laoDeadline: plusDays(today, 10),
+      provinceDeadline: plusDays(today, 11),
+    },
+    metadata,
   );
 }
 
