@@ -13,7 +13,9 @@ export interface RegisterEntry {
  * whether on the register. Pure, so figures of record (a confirmation's counts and pupil ids) can be
  * recomputed from the log alone and compared with what was frozen.
  */
-export function foldRegister(events: readonly Pick<PupilEvent, 'type' | 'data'>[]): Map<string, RegisterEntry> {
+export function foldRegister(
+  events: readonly Pick<PupilEvent, 'type' | 'data'>[],
+): Map<string, RegisterEntry> {
   const register = new Map<string, RegisterEntry>();
   const update = (id: string, change: Partial<RegisterEntry>) => {
     const entry = register.get(id);
