@@ -266,6 +266,19 @@ describe('spot checks (สุ่มตรวจสอบ): the province draws, r
     );
     expect(await openSpotCheckFlags(m, [b.lao.code, b.school.code, a.cdc.code])).toEqual([]);
 
+    // The to-do lists of the school and its LAO carry the flag; another LAO's does not.
+    const TASKS = `{ myTasks { kind message orgUnit { code } } }`;
+    type Tasks = { myTasks: { kind: string; message: string; orgUnit: { code: string } }[] };
+    const flagTasks = async (token: string) =>
+      (await server.gql<Tasks>(TASKS, {}, { token })).data!.myTasks.filter(
+        (t) => t.kind === 'SPOT_CHECK_FLAG',
+      );
+    for (const token of [tokens.schoolA, tokens.laoA])
+      expect(await flagTasks(token)).toEqual([
+        { kind: 'SPOT_CHECK_FLAG', message: spotCheckFlagMessage(open), orgUnit: { code: a.school.code } },
+      ]);
+    expect(await flagTasks(tokens.laoB)).toEqual([]);
+
     // The school finds the pupil does not exist and removes it: the flag is settled, still shown.
     const removed = await server.gql(
       `mutation($id: ID!) { removePupilAsNonExistent(pupilId: $id, reason: ABSENT_UNREACHABLE) { reason } }`,
@@ -276,6 +289,7 @@ describe('spot checks (สุ่มตรวจสอบ): the province draws, r
     expect(await openSpotCheckFlags(m, [a.lao.code])).toEqual([]);
     const after = await server.gql<Flags>(FLAGS, { c: a.school.code }, { token: tokens.schoolA });
     expect(after.data!.spotCheckFlags.map((f) => f.open)).toEqual([false]);
+    expect(await flagTasks(tokens.schoolA)).toEqual([]);
   });
 
   it('a later FOUND for a pupil flagged NOT_FOUND clears the flag', async () => {
