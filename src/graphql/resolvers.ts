@@ -8,6 +8,7 @@ import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
+import { FiguresResolver } from '../modules/figures/figures.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -20,4 +21,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CdcBasicDataResolver,
   PupilLifecycleResolver,
   TransferRequestsResolver,
+  FiguresResolver,
 ];

@@ -6,11 +6,14 @@ import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
+import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
   orgUnitsProjection,
   accountsProjection,
+  // Before pupils: it reads a batch's prior state from the pupils read model.
+  enrolmentCountsProjection,
   pupilsProjection,
   otherSchoolCountsProjection,
   roundsProjection,

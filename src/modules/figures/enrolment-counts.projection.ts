@@ -1,0 +1,135 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '../../event-store/event';
+import type { Projection } from '../../event-store/projection';
+import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
+import { otherSchoolEventTypes, type OtherSchoolCountsRecorded } from '../other-schools/other-school.events';
+import { pupilEventTypes } from '../pupils/pupil.events';
+import type { Grade } from '../pupils/rules/grades';
+import type { Sex } from '../pupils/rules/name-prefixes';
+import { countColumn, countColumns, nationalityGroupOf } from './figures.model';
+import { foldRegister, type RegisterEntry } from './register-fold';
+
+const enrolledColumns = countColumns.map((c) => c.column);
+const otherSchoolColumns = countColumns
+  .filter((c) => (otherSchoolGrades as readonly Grade[]).includes(c.grade))
+  .map((c) => c.column);
+
+const typed = (cols: readonly string[]) => cols.map((c) => `${c} integer`).join(', ');
+const list = (cols: readonly string[]) => cols.join(', ');
+
+const UPSERT_DELTAS = `
+INSERT INTO enrolment_counts (institution_code, nationality_group, ${list(enrolledColumns)})
+SELECT institution_code, nationality_group, ${list(enrolledColumns)}
+  FROM jsonb_to_recordset($1::text::jsonb) AS r(institution_code varchar, nationality_group varchar, ${typed(enrolledColumns)})
+ ORDER BY institution_code, nationality_group
+ON CONFLICT (institution_code, nationality_group) DO UPDATE SET
+  ${enrolledColumns.map((c) => `${c} = enrolment_counts.${c} + EXCLUDED.${c}`).join(', ')}`;
+
+// A row that has come back to all zeros goes, so the live table equals a rebuilt one row for row.
+const DELETE_EMPTY = `
+DELETE FROM enrolment_counts
+ WHERE institution_code = ANY($1::text[]) AND ${enrolledColumns.join(' + ')} = 0`;
+
+const UPSERT_OTHER_SCHOOLS = `
+INSERT INTO other_school_totals (school_code, ${list(otherSchoolColumns)})
+SELECT school_code, ${list(otherSchoolColumns)}
+  FROM jsonb_to_recordset($1::text::jsonb) AS r(school_code varchar, ${typed(otherSchoolColumns)})
+ON CONFLICT (school_code) DO UPDATE SET
+  ${otherSchoolColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+
+interface PupilRowState {
+  id: string;
+  institution_code: string;
+  grade: Grade;
+  sex: Sex;
+  nationality: string;
+  birth_date: string;
+  status: string;
+}
+
+/** The register entries of the pupils a batch touches, as the pupils read model holds them before the batch. */
+async function entriesBefore(tx: EntityManager, events: readonly RecordedEvent[]) {
+  const introduced = new Set<string>();
+  const wanted = new Set<string>();
+  for (const e of events) {
+    const id = (e.data as { pupilId?: string }).pupilId;
+    if (!id) continue;
+    if (e.type === 'PupilEnrolled' || e.type === 'PupilTransferredIn') introduced.add(id);
+    else if (!introduced.has(id)) wanted.add(id);
+  }
+  const before = new Map<string, RegisterEntry>();
+  if (wanted.size === 0) return before;
+  const rows: PupilRowState[] = await tx.query(
+    `SELECT id, institution_code, grade, sex, nationality, birth_date::text AS birth_date, status
+       FROM pupils WHERE id = ANY($1::text[])`,
+    [[...wanted]],
+  );
+  for (const r of rows)
+    before.set(r.id, {
+      institutionCode: r.institution_code,
+      grade: r.grade,
+      sex: r.sex,
+      nationality: r.nationality,
+      birthDate: r.birth_date,
+      active: r.status === 'ACTIVE',
+    });
+  return before;
+}
+
+async function applyPupilEvents(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  const before = await entriesBefore(tx, events);
+  const after = foldRegister(events, before);
+  const deltas = new Map<string, Record<string, number | string>>();
+  const add = (p: RegisterEntry | undefined, sign: 1 | -1) => {
+    if (!p?.active) return;
+    const group = nationalityGroupOf(p.nationality);
+    const key = `${p.institutionCode}|${group}`;
+    let row = deltas.get(key);
+    if (!row) {
+      row = { institution_code: p.institutionCode, nationality_group: group };
+      for (const c of enrolledColumns) row[c] = 0;
+      deltas.set(key, row);
+    }
+    (row[countColumn(p.grade, p.sex)] as number) += sign;
+  };
+  const touched = new Set(events.map((e) => (e.data as { pupilId?: string }).pupilId).filter(Boolean));
+  for (const id of touched) {
+    add(before.get(id!), -1);
+    add(after.get(id!), 1);
+  }
+  const changed = [...deltas.values()].filter((r) => enrolledColumns.some((c) => r[c] !== 0));
+  if (changed.length === 0) return;
+  await tx.query(UPSERT_DELTAS, [JSON.stringify(changed)]);
+  await tx.query(DELETE_EMPTY, [[...new Set(changed.map((r) => r.institution_code as string))]]);
+}
+
+async function applyOtherSchoolEvents(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  const latest = new Map<string, Record<string, number | string>>();
+  for (const e of events as readonly RecordedEvent<OtherSchoolCountsRecorded>[]) {
+    const row: Record<string, number | string> = { school_code: e.data.schoolCode };
+    for (const c of otherSchoolColumns) row[c] = 0;
+    for (const g of e.data.counts) {
+      row[countColumn(g.grade, 'MALE')] = g.male;
+      row[countColumn(g.grade, 'FEMALE')] = g.female;
+    }
+    latest.set(e.data.schoolCode, row);
+  }
+  await tx.query(UPSERT_OTHER_SCHOOLS, [JSON.stringify([...latest.values()])]);
+}
+
+/**
+ * Per-institution counts kept in the transaction of every pupil event, and the latest counts of
+ * each funded school of another affiliation. It must run before the pupils projection: a batch's
+ * "before" is read from the pupils read model, then folded forward with the events (foldRegister).
+ */
+export const enrolmentCountsProjection: Projection = {
+  name: 'enrolment-counts',
+  handles: [...pupilEventTypes, ...otherSchoolEventTypes],
+  tables: ['enrolment_counts', 'other_school_totals'],
+  async apply(tx, events) {
+    const pupils = events.filter((e) => (pupilEventTypes as readonly string[]).includes(e.type));
+    const others = events.filter((e) => (otherSchoolEventTypes as readonly string[]).includes(e.type));
+    if (pupils.length) await applyPupilEvents(tx, pupils);
+    if (others.length) await applyOtherSchoolEvents(tx, others);
+  },
+};

@@ -1,0 +1,89 @@
+import type { PupilDetails, PupilEvent } from '../pupils/pupil.events';
+import type { Grade } from '../pupils/rules/grades';
+import type { Sex } from '../pupils/rules/name-prefixes';
+
+/** What the figures need of one pupil or child: where, which grade, sex, nationality, birth date, on the register or not. */
+export interface RegisterEntry {
+  institutionCode: string;
+  grade: Grade;
+  sex: Sex;
+  nationality: string;
+  birthDate: string;
+  /** On the current register (not removed as non-existent, not left). */
+  active: boolean;
+}
+
+/** Every pupil ever seen, by pupil id. */
+export type Register = ReadonlyMap<string, RegisterEntry>;
+
+/** Any event as stored or declared: only its type and data matter here. */
+export interface PlainEvent {
+  type: string;
+  data: object;
+}
+
+const FIGURE_FIELDS = ['grade', 'sex', 'nationality', 'birthDate'] as const;
+
+function entryOf(d: PupilDetails & { institutionCode: string }): RegisterEntry {
+  return {
+    institutionCode: d.institutionCode,
+    grade: d.grade,
+    sex: d.sex,
+    nationality: d.nationality,
+    birthDate: d.birthDate,
+    active: true,
+  };
+}
+
+/**
+ * One pupil event applied to the register, in place. Events of other types, and events about a
+ * pupil the register has never seen (a replay that starts mid-way), change nothing.
+ */
+function apply(register: Map<string, RegisterEntry>, event: PlainEvent): void {
+  const e = event as PupilEvent;
+  switch (e.type) {
+    case 'PupilEnrolled':
+    case 'PupilTransferredIn':
+      register.set(e.data.pupilId, entryOf(e.data));
+      return;
+    case 'PromotionCompleted':
+      return;
+  }
+  if (!('pupilId' in (e.data ?? {}))) return;
+  const before = register.get(e.data.pupilId);
+  if (!before) return;
+  const set = (patch: Partial<RegisterEntry>) => register.set(e.data.pupilId, { ...before, ...patch });
+  switch (e.type) {
+    case 'PupilDetailsCorrected': {
+      const patch: Partial<RegisterEntry> = {};
+      for (const f of FIGURE_FIELDS)
+        if (e.data.changes[f] !== undefined) Object.assign(patch, { [f]: e.data.changes[f] });
+      set(patch);
+      return;
+    }
+    case 'PupilRemovedAsNonExistent':
+    case 'PupilLeft':
+      set({ active: false });
+      return;
+    case 'PupilPromoted':
+      set({ grade: e.data.toGrade });
+      return;
+    case 'PupilHeldBack':
+      set({ grade: e.data.grade, active: true });
+      return;
+  }
+}
+
+/**
+ * The register after the events, in order, starting from `initial` (empty by default). Pure: the
+ * initial register is not changed. The same fold keeps the live counts (enrolment-counts
+ * projection) and replays them as of a past instant, so the two cannot disagree.
+ */
+export function foldRegister(
+  events: Iterable<PlainEvent>,
+  initial: Register = new Map(),
+): Map<string, RegisterEntry> {
+  const register = new Map(initial);
+  for (const e of events) apply(register, e);
+  return register;
+}
