@@ -95,9 +95,14 @@ export async function seedNational(
   const cdcs = institutionUnits(laos, 'CDC', sizes.cdcs);
   const others = institutionUnits(laos, 'OTHER_SCHOOL', sizes.otherSchools);
   const units = [...laos, ...schools, ...cdcs, ...others];
-  const every = (n: number) => Math.max(1, Math.ceil(n / 10));
-  const progress = (what: string, total: number) => (done: number) => {
-    if (done === total || done % every(total) < INSTITUTION_BATCH) log(`  ${what}: ${done}/${total}`);
+  // About ten lines per phase.
+  const progress = (what: string, total: number) => {
+    let shown = 0;
+    return (done: number) => {
+      const tenth = Math.floor((done * 10) / total);
+      if (tenth > shown || done === total) log(`  ${what}: ${done}/${total}`);
+      shown = tenth;
+    };
   };
 
   await inBatches(
