@@ -10,6 +10,7 @@ import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';
 import type { PupilInputData } from '../pupils/pupil.decide';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
+import { promotePupils } from '../pupils/promote-pupils';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { typicalAge, type Grade } from '../pupils/rules/grades';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
@@ -240,6 +241,42 @@ describe('enrolment counts', () => {
       at: '2020-01-01',
     });
     expect(dayBefore.total).toBe(0);
+  });
+
+  it('follows a promotion (one batch: promoted, graduated) and a hold-back, and a rebuild agrees', async () => {
+    const school = await createUnit(sys.store, 'SCHOOL', laoB.code);
+    // Enrolled last academic year, so this year's promotion moves them.
+    const lastYear = { ...meta(), at: `${ceYear - 1}-11-01T03:00:00.000Z` };
+    const p1 = randomUUID();
+    const p6 = randomUUID();
+    for (const [id, inp] of [
+      [p1, input('P1')],
+      [p6, input('P6', { sex: 'FEMALE' })],
+    ] as const)
+      await runPupilCommand(
+        sys.store,
+        school.code,
+        { type: 'EnrolPupil', pupilId: id, input: inp },
+        lastYear,
+      );
+    expect(rowsOf(await counts(school.code))).toEqual(['P1 MALE 1', 'P6 FEMALE 1']);
+    await promotePupils(
+      sys.store,
+      school.code,
+      { type: 'PromotePupils', academicYear: ceYear + 543 },
+      meta(),
+    );
+    expect(rowsOf(await counts(school.code))).toEqual(['P2 MALE 1']);
+    await runLifecycleCommand(
+      sys.store,
+      school.code,
+      { type: 'HoldBackPupil', pupilId: p6, note: null },
+      meta(),
+    );
+    expect(rowsOf(await counts(school.code))).toEqual(['P2 MALE 1', 'P6 FEMALE 1']);
+    const live = await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`);
+    await rebuildProjections(sys.store);
+    expect(await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`)).toEqual(live);
   });
 
   it('lets a unit read itself and what is below it only, and refuses a district outside a province', async () => {
