@@ -8,6 +8,14 @@ import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
+import {
+  BulkFailureResolver,
+  ConfirmationResolver,
+  ConfirmationStatusResolver,
+  DatasetStatusResolver,
+  TaskResolver,
+  UnitConfirmationStatusResolver,
+} from '../modules/confirmation/confirmation.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,5 +29,11 @@ export const resolvers: NonEmptyArray<Function> = [
   CdcBasicDataResolver,
   PupilLifecycleResolver,
   TransferRequestsResolver,
+  ConfirmationResolver,
+  DatasetStatusResolver,
+  UnitConfirmationStatusResolver,
+  ConfirmationStatusResolver,
+  BulkFailureResolver,
+  TaskResolver,
   FiguresResolver,
 ];

@@ -7,6 +7,7 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
+import { confirmationsProjection } from './confirmation/confirmations.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -19,4 +20,5 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
+  confirmationsProjection,
 ];

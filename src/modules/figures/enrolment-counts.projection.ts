@@ -7,7 +7,7 @@ import { pupilEventTypes } from '../pupils/pupil.events';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { countColumn, countColumns, nationalityGroupOf } from './figures.model';
-import { foldRegister, type RegisterEntry } from './register-fold';
+import { foldRegister, type RegisterEntry } from '../pupils/register-fold';
 
 const enrolledColumns = countColumns.map((c) => c.column);
 const otherSchoolColumns = countColumns

@@ -8,7 +8,7 @@ import {
 } from '../pupils/rules/grades';
 import { sexes, type Sex } from '../pupils/rules/name-prefixes';
 import { ageOn } from '../pupils/rules/thai-dates';
-import type { Register } from './register-fold';
+import type { Register } from '../pupils/register-fold';
 
 /** Figures count Thai nationals and everyone else apart (DOMAIN.md, "What the department needs"). */
 export const nationalityGroups = ['THAI', 'OTHER'] as const;

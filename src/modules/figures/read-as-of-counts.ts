@@ -5,7 +5,7 @@ import { pupilEventTypes } from '../pupils/pupil.events';
 import { isIsoDate, todayInBangkok } from '../pupils/rules/thai-dates';
 import { scopeFilter, type CountScope } from './count-scope';
 import { tallyRegister, type AgeCell, type EnrolledCell, type GradeSexCell } from './figures.model';
-import { foldRegister, type PlainEvent } from './register-fold';
+import { foldRegister, type PlainEvent } from '../pupils/register-fold';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,6 +1,6 @@
 import type { PupilDetails, PupilEvent } from '../pupils/pupil.events';
 import { ageGroupOn, nationalityGroupOf, tallyRegister } from './figures.model';
-import { foldRegister } from './register-fold';
+import { foldRegister } from '../pupils/register-fold';
 
 const details = (over: Partial<PupilDetails> = {}): PupilDetails => ({
   citizenId: '1100000000001',

@@ -1,6 +1,6 @@
-import type { PupilDetails, PupilEvent } from '../pupils/pupil.events';
-import type { Grade } from '../pupils/rules/grades';
-import type { Sex } from '../pupils/rules/name-prefixes';
+import type { PupilDetails, PupilEvent } from './pupil.events';
+import type { Grade } from './rules/grades';
+import type { Sex } from './rules/name-prefixes';
 
 /** What the figures need of one pupil or child: where, which grade, sex, nationality, birth date, on the register or not. */
 export interface RegisterEntry {
@@ -75,9 +75,11 @@ function apply(register: Map<string, RegisterEntry>, event: PlainEvent): void {
 }
 
 /**
- * The register after the events, in order, starting from `initial` (empty by default). Pure: the
- * initial register is not changed. The same fold keeps the live counts (enrolment-counts
- * projection) and replays them as of a past instant, so the two cannot disagree.
+ * An institution's (or any set of institutions') register as its events make it: every pupil ever
+ * recorded, starting from `initial` (empty by default). Pure: the initial register is not changed.
+ * One fold for every use, so they cannot disagree: the enrolment-counts projection (live counts),
+ * enrolmentCountsAsOf (counts at a past instant) and the figures of record of a confirmation,
+ * recomputed from the log alone and compared with what was frozen.
  */
 export function foldRegister(
   events: Iterable<PlainEvent>,
