@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
+import { CONFIRM, openCurrentRound } from '../support/confirmation';
 import { createLaoTree, signInAdmin, signInAs } from '../support/factories';
 import { pupilInput } from '../support/pupils';
 import { codeOf, startTestServer, type TestServer } from '../support/test-server';
@@ -163,5 +164,33 @@ describe('figures over HTTP: enrolmentCounts, enrolmentCountsAsOf, GET /exports/
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
     expect((await fetch(`${server.url}/exports/counts/54.xlsx`)).status).toBe(401);
+  });
+
+  it('gives the confirmed figures of a round once the school has confirmed, in GraphQL and in the export', async () => {
+    const roundId = await openCurrentRound(server, admin);
+    const res = await server.gql(CONFIRM, { c: tree.school.code, d: 'PUPILS' }, { token: school });
+    expect(res.errors).toBeUndefined();
+    const c = await counts(lao, { c: tree.lao.code, r: roundId, co: true });
+    expect(c).toMatchObject({ mode: 'CONFIRMED', total: 3, byNationality: null, cdcAgeGroups: null });
+    expect(c.enrolled.total).toBe(3);
+    const live = await counts(lao, { c: tree.lao.code, r: roundId });
+    expect(live).toMatchObject({ mode: 'LIVE', total: 9 });
+    const xlsx = await fetch(
+      `${server.url}/exports/counts/${tree.lao.code}.xlsx?roundId=${roundId}&confirmedOnly=true`,
+      {
+        headers: { authorization: `Bearer ${lao}` },
+      },
+    );
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['จำนวนนักเรียน', 'รายหน่วยงาน']);
+    const rows = wb
+      .getWorksheet('จำนวนนักเรียน')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(String(rows[1][0])).toContain('ข้อมูลที่ยืนยันแล้ว');
+    expect(rows.find((r) => r[0] === 'รวม')).toEqual(['รวม', 2, 1, 3, 0, 0, 0, 2, 1, 3]);
   });
 });

@@ -1,16 +1,75 @@
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../../shared/errors';
-import type { CountScope } from './count-scope';
+import type { OtherSchoolCountsRecorded } from '../other-schools/other-school.events';
+import type { Grade } from '../pupils/rules/grades';
+import type { Sex } from '../pupils/rules/name-prefixes';
+import { scopeFilter, type CountScope } from './count-scope';
 import type { GradeSexCell } from './figures.model';
 
-/** The confirmed figures of a round under a scope (institutions' frozen counts; funded schools' from their LAO). */
-export async function readConfirmedCounts(
-  _m: EntityManager,
-  _scope: CountScope,
-  _roundId: string,
-): Promise<{ enrolled: GradeSexCell[]; otherSchools: GradeSexCell[] }> {
-  throw badInput(
-    { confirmedOnly: 'ระบบยืนยันข้อมูลยังไม่เปิดใช้ จึงยังไม่มีข้อมูลที่ยืนยันแล้ว' },
-    'ยังแสดงข้อมูลที่ยืนยันแล้วไม่ได้: ระบบยืนยันข้อมูลยังไม่เปิดใช้ กรุณาดูตัวเลขตามที่บันทึกไว้ขณะนี้ (ไม่ระบุ confirmedOnly)',
+/** Scope conditions on `o` (already joined): scopeFilter's join is not needed here. */
+function where(scope: CountScope, params: unknown[]): string {
+  return scopeFilter(scope, 'o.code', params).where;
+}
+
+const cells = (rows: { grade: Grade; sex: Sex; count: number }[]): GradeSexCell[] =>
+  rows.map((r) => ({ grade: r.grade, sex: r.sex, count: Number(r.count) }));
+
+/** A funded school's counts as its LAO confirmed them: its last record before that confirmation. */
+async function confirmedOtherSchool(
+  m: EntityManager,
+  scope: CountScope,
+  roundId: string,
+): Promise<GradeSexCell[]> {
+  const rows: { data: OtherSchoolCountsRecorded['data'] }[] = await m.query(
+    `SELECT e.data FROM org_units o
+       JOIN confirmations c ON c.org_unit_code = o.lao_code AND c.round_id = $1
+        AND c.dataset = 'OTHER_SCHOOL_COUNTS' AND c.confirmed
+       JOIN events e ON e.stream_id = 'OtherSchool-' || o.code AND e.global_position < c.confirmed_position
+      WHERE o.code = $2 AND e.type = 'OtherSchoolCountsRecorded'
+      ORDER BY e.global_position DESC LIMIT 1`,
+    [roundId, scope.unit.code],
   );
+  return (rows[0]?.data.counts ?? []).flatMap((g) => [
+    { grade: g.grade, sex: 'MALE' as const, count: g.male },
+    { grade: g.grade, sex: 'FEMALE' as const, count: g.female },
+  ]);
+}
+
+/**
+ * The confirmed figures of a round under a scope: the frozen counts of every institution whose
+ * confirmation stands (revoked ones are not confirmed figures), and the funded schools' counts as
+ * their LAOs confirmed them (OTHER_SCHOOL_COUNTS). Summed from the institutions and LAOs, not from
+ * the levels above, so any unit — a district too — gets the figures of what is confirmed under it.
+ */
+export async function readConfirmedCounts(
+  m: EntityManager,
+  scope: CountScope,
+  roundId: string,
+): Promise<{ enrolled: GradeSexCell[]; otherSchools: GradeSexCell[] }> {
+  const ep: unknown[] = [roundId];
+  const enrolled = await m.query(
+    `SELECT x.grade, x.sex, sum(x.count)::int AS count
+       FROM confirmations c
+       JOIN org_units o ON o.code = c.org_unit_code
+       CROSS JOIN LATERAL jsonb_to_recordset(c.counts) AS x(grade text, sex text, count int)
+      WHERE c.round_id = $1 AND c.confirmed AND c.dataset IN ('PUPILS', 'CHILDREN')
+        AND o.kind IN ('SCHOOL', 'CDC') AND ${where(scope, ep)}
+      GROUP BY x.grade, x.sex`,
+    ep,
+  );
+  if (scope.unit.kind === 'OTHER_SCHOOL')
+    return { enrolled: cells(enrolled), otherSchools: await confirmedOtherSchool(m, scope, roundId) };
+  if (scope.unit.kind === 'SCHOOL' || scope.unit.kind === 'CDC')
+    return { enrolled: cells(enrolled), otherSchools: [] };
+  const op: unknown[] = [roundId];
+  const otherSchools = await m.query(
+    `SELECT x.grade, x.sex, sum(x.count)::int AS count
+       FROM confirmations c
+       JOIN org_units o ON o.code = c.org_unit_code
+       CROSS JOIN LATERAL jsonb_to_recordset(c.counts) AS x(grade text, sex text, count int)
+      WHERE c.round_id = $1 AND c.confirmed AND c.dataset = 'OTHER_SCHOOL_COUNTS'
+        AND o.kind = 'LAO' AND ${where(scope, op)}
+      GROUP BY x.grade, x.sex`,
+    op,
+  );
+  return { enrolled: cells(enrolled), otherSchools: cells(otherSchools) };
 }
