@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { systemMetadata, type EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
+import { assertNotConfirmed, assertRegisterOpen } from '../confirmation/register-lock';
 import { findEnrolled } from '../imports/register-duplicates';
 import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import type { OrgUnitInputData } from '../org-units/org-unit.rules';
@@ -72,14 +73,17 @@ async function enrolAll(
     return decidePupil({ type: 'EnrolPupil', pupilId: randomUUID(), input }, state);
   });
   const streamId = institutionStreamId(unit.code);
-  await store.append(tx, streamId, 'Institution', await streamVersion(tx, streamId), events, metadata);
+  const version = await streamVersion(tx, streamId);
+  await assertRegisterOpen(tx, unit);
+  await store.append(tx, streamId, 'Institution', version, events, metadata);
   return events.length;
 }
 
 /**
  * `npm run seed:national`: a synthetic country written through the real command path — org units
  * registered by their decider, pupils decided by the pupil decider and appended in one batch per
- * institution, funded schools' counts decided by their decider — with every inline projection.
+ * institution (as an import commits: one duplicate query, the register lock), funded schools' counts
+ * decided by their decider — with every inline projection.
  */
 export async function seedNational(
   store: EventStore,
@@ -147,6 +151,7 @@ export async function seedNational(
     UNIT_BATCH,
     async (tx, u) => {
       const counts = otherSchoolCounts(random);
+      await assertNotConfirmed(tx, u.parentCode!, 'OTHER_SCHOOL_COUNTS');
       await store.decide(
         tx,
         otherSchoolStreamId(u.code),
