@@ -14,7 +14,7 @@ const columns = (grades: string[]) =>
 /**
  * Per-institution counts of the current register, one row per institution and nationality group
  * with a column per grade and sex, and the latest counts of each funded school of another
- * affiliation in the same shape: a national roll-up sums ~25,000 + ~29,000 narrow rows.
+ * affiliation in the same shape; and both summed per LAO, for the roll-ups above an LAO.
  */
 export class EnrolmentCounts1763780000010 implements MigrationInterface {
   name = 'EnrolmentCounts1763780000010';
@@ -30,6 +30,17 @@ export class EnrolmentCounts1763780000010 implements MigrationInterface {
       school_code varchar(20) PRIMARY KEY,
       ${columns(OTHER_SCHOOL_GRADES)}
     )`);
+    // The same, summed per LAO: the country, a province or a district reads ~8,000 rows, not ~65,000.
+    await q.query(`CREATE TABLE enrolment_counts_by_lao (
+      lao_code          varchar(20) NOT NULL,
+      nationality_group varchar(5)  NOT NULL,
+      ${columns(GRADES)},
+      PRIMARY KEY (lao_code, nationality_group)
+    )`);
+    await q.query(`CREATE TABLE other_school_totals_by_lao (
+      lao_code varchar(20) PRIMARY KEY,
+      ${columns(OTHER_SCHOOL_GRADES)}
+    )`);
     // Age groups of CDC children are counted from the register (they depend on the reference day).
     await q.query(
       `CREATE INDEX pupils_active_cdc_idx ON pupils (institution_code, birth_date) WHERE status = 'ACTIVE' AND grade = 'CDC'`,
@@ -38,6 +49,8 @@ export class EnrolmentCounts1763780000010 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX pupils_active_cdc_idx`);
+    await q.query(`DROP TABLE other_school_totals_by_lao`);
+    await q.query(`DROP TABLE enrolment_counts_by_lao`);
     await q.query(`DROP TABLE other_school_totals`);
     await q.query(`DROP TABLE enrolment_counts`);
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { targetFromConfig } from '../db/data-source';
 import { laoUnits } from '../modules/demo/national-dataset';
+import { confirmNational } from '../modules/demo/confirm-national';
 import { describeSizes, nationalOptions } from '../modules/demo/national-options';
 import { seedNational } from '../modules/demo/seed-national';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
@@ -12,7 +13,7 @@ import { openSystem } from '../system';
  * into the configured database (DATABASE_URL, or the embedded one in LEC_DATA_DIR) through the real commands.
  */
 async function main() {
-  const { sizes, seed } = nationalOptions(process.argv.slice(2), process.env);
+  const { sizes, seed, confirm } = nationalOptions(process.argv.slice(2), process.env);
   const system = await openSystem(targetFromConfig(loadConfig()));
   try {
     const first = laoUnits(sizes)[0];
@@ -30,6 +31,11 @@ async function main() {
         `${report.otherSchools} other-affiliation schools (${report.otherSchoolPupils} pupils); ${report.events} events ` +
         `(${Math.round(report.events / s)} events/s)`,
     );
+    if (confirm) {
+      const at = Date.now();
+      const c = await confirmNational(system.store, sizes, (l) => console.log(l));
+      console.log(`Confirmed ${c.confirmations} datasets in round ${c.roundId} in ${((Date.now() - at) / 1000).toFixed(1)} s`);
+    }
   } finally {
     await system.close();
   }

@@ -14,18 +14,20 @@ const SIZE_FLAGS: Record<string, keyof NationalSizes> = {
 
 /**
  * Sizes from flags (`--full`, `--scale 0.1`, `--laos 100`, `--pupils-per-school 50`, …) or the
- * environment (SEED_SCALE, SEED_LAOS, SEED_PUPILS_PER_SCHOOL, …); flags win. `--seed n` (SEED) picks the PRNG seed.
+ * environment (SEED_SCALE, SEED_LAOS, SEED_PUPILS_PER_SCHOOL, …); flags win. `--seed n` (SEED_SEED) picks the PRNG
+ * seed; `--confirm` (SEED_CONFIRM=1) has every seeded institution and LAO confirm in the open round.
  */
 export function nationalOptions(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-): { sizes: NationalSizes; scale: number; seed: number } {
+): { sizes: NationalSizes; scale: number; seed: number; confirm: boolean } {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) continue;
     const [name, inline] = a.slice(2).split('=', 2);
     if (name === 'full') flags.set('scale', '1');
+    else if (name === 'confirm') flags.set('confirm', inline ?? '1');
     else flags.set(name, inline ?? argv[++i] ?? '');
   }
   const value = (flag: string): string | undefined =>
@@ -36,7 +38,8 @@ export function nationalOptions(
     return n;
   };
   for (const f of flags.keys())
-    if (f !== 'scale' && f !== 'seed' && !(f in SIZE_FLAGS)) throw new Error(`unknown flag --${f}`);
+    if (!['scale', 'seed', 'confirm'].includes(f) && !(f in SIZE_FLAGS))
+      throw new Error(`unknown flag --${f}`);
   const scaleRaw = value('scale');
   const scale = scaleRaw ? number('scale', scaleRaw) : DEFAULT_SCALE;
   const over: Partial<NationalSizes> = {};
@@ -45,10 +48,12 @@ export function nationalOptions(
     if (raw) over[key] = Math.round(number(flag, raw));
   }
   const seedRaw = value('seed');
+  const confirm = ['1', 'true', 'yes'].includes((value('confirm') ?? '').toLowerCase());
   return {
     sizes: nationalSizes(scale, over),
     scale,
     seed: seedRaw ? Math.round(number('seed', seedRaw)) : 2568,
+    confirm,
   };
 }
 

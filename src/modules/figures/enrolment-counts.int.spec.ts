@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createUnit } from '../../../test/support/factories';
 import { validCitizenId } from '../../../test/support/pupils';
+import { countTables } from '../../../test/support/figures';
 import { openTestSystem, type TestSystem } from '../../../test/support/test-system';
 import { systemMetadata } from '../../event-store/event';
 import { rebuildProjections } from '../../event-store/rebuild';
@@ -204,7 +205,24 @@ describe('enrolment counts', () => {
       },
       meta(),
     );
+    await recordOtherSchoolCounts(
+      sys.store,
+      laoA.code,
+      {
+        schoolCode: otherA.code,
+        status: 'OPEN',
+        note: null,
+        counts: otherSchoolGrades.map((grade) => ({
+          grade,
+          male: grade === 'P1' ? 6 : 0,
+          female: grade === 'K1' ? 4 : 0,
+        })),
+      },
+      meta(),
+    );
     const after = await counts(laoA.code);
+    expect(after.otherSchools.total).toBe(10);
+    expect((await counts('54')).otherSchools.total).toBe(10);
     expect(rowsOf(after.enrolled)).toEqual([
       'K2 MALE 1',
       'P2 MALE 1',
@@ -214,11 +232,9 @@ describe('enrolment counts', () => {
     ]);
     expect(after.byNationality?.map((n) => n.total)).toEqual([2, 3]);
 
-    const live = await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`);
-    const liveOther = await sys.dataSource.query(`SELECT * FROM other_school_totals ORDER BY 1`);
+    const live = await countTables(sys);
     await rebuildProjections(sys.store);
-    expect(await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`)).toEqual(live);
-    expect(await sys.dataSource.query(`SELECT * FROM other_school_totals ORDER BY 1`)).toEqual(liveOther);
+    expect(await countTables(sys)).toEqual(live);
 
     const then = await enrolmentCountsAsOf(sys.dataSource.manager, department, {
       orgUnitCode: laoA.code,
@@ -226,6 +242,7 @@ describe('enrolment counts', () => {
     });
     expect(then.mode).toBe('AS_OF');
     expect(rowsOf(then)).toEqual(rowsOf(before));
+    expect(then.otherSchools.total).toBe(14);
     expect(then.byNationality).toEqual(before.byNationality);
     const now = await enrolmentCountsAsOf(sys.dataSource.manager, department, {
       orgUnitCode: laoA.code,
@@ -274,9 +291,9 @@ describe('enrolment counts', () => {
       meta(),
     );
     expect(rowsOf(await counts(school.code))).toEqual(['P2 MALE 1', 'P6 FEMALE 1']);
-    const live = await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`);
+    const live = await countTables(sys);
     await rebuildProjections(sys.store);
-    expect(await sys.dataSource.query(`SELECT * FROM enrolment_counts ORDER BY 1, 2`)).toEqual(live);
+    expect(await countTables(sys)).toEqual(live);
   });
 
   it('lets a unit read itself and what is below it only, and refuses a district outside a province', async () => {
