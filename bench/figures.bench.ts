@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { EventStore } from '../src/event-store/event-store.service';
 import type { Viewer } from '../src/modules/access/viewer';
 import { institutionUnits, laoUnits } from '../src/modules/demo/national-dataset';
+import { confirmNational } from '../src/modules/demo/confirm-national';
 import { describeSizes, nationalOptions } from '../src/modules/demo/national-options';
 import { seedNational } from '../src/modules/demo/seed-national';
 import { enrolmentCounts, scopeFor } from '../src/modules/figures/enrolment-counts.query';
@@ -24,7 +25,8 @@ import { formatTable, int, seconds } from './support/table';
  * `npm run bench:figures [-- --full | --scale 0.2 | --laos 500 …]`: seeds a synthetic country through
  * the real commands (seed:national, default 1/20 of the real one), then times enrolmentCounts — the
  * function behind the GraphQL query: unit lookup, scope check, the roll-up SQL, the view — for the
- * country, a province, a district, an LAO and an institution, and the CDC age groups of the country.
+ * country, a province, a district, an LAO and an institution, and the CDC age groups of the country;
+ * with `--confirm` every institution and LAO confirms first and the confirmed figures are timed too.
  *
  * Environment: BENCH_DATABASE_URL or DATABASE_URL (PostgreSQL; a fresh database is created and dropped),
  * BENCH_ENGINES=pglite,postgres, BENCH_ITERATIONS=200. Target: national p95 < 50 ms.
@@ -72,7 +74,7 @@ async function benchEngine(db: BenchDatabase, iterations: number): Promise<Line[
   const ds = db.dataSource;
   const store = new EventStore(ds, projections);
   await bootstrapOrgUnits(store);
-  const { sizes, seed } = nationalOptions(process.argv.slice(2), process.env);
+  const { sizes, seed, confirm } = nationalOptions(process.argv.slice(2), process.env);
   const started = performance.now();
   const report = await seedNational(store, sizes, { seed, log: (l) => console.log(`  [${db.engine}]${l}`) });
   const took = (performance.now() - started) / 1000;
@@ -80,6 +82,15 @@ async function benchEngine(db: BenchDatabase, iterations: number): Promise<Line[
     `  [${db.engine}] seeded in ${seconds(took)} s: ${int(report.pupils)} pupils, ${int(report.children)} children, ` +
       `${int(report.otherSchools)} other schools; ${int(report.events)} events (${int(report.events / took)}/s)`,
   );
+  let roundId: string | null = null;
+  if (confirm) {
+    const at = performance.now();
+    const c = await confirmNational(store, sizes, (l) => console.log(`  [${db.engine}]${l}`));
+    roundId = c.roundId;
+    console.log(
+      `  [${db.engine}] ${int(c.confirmations)} confirmations in ${seconds((performance.now() - at) / 1000)} s`,
+    );
+  }
   await ds.query('VACUUM ANALYZE');
   const [{ n: countRows }] = await ds.query(`SELECT count(*)::int AS n FROM enrolment_counts`);
   const m = ds.manager;
@@ -113,6 +124,18 @@ async function benchEngine(db: BenchDatabase, iterations: number): Promise<Line[
       run: () => enrolmentCounts(m, department, { orgUnitCode: school.code }),
     },
   ];
+  if (roundId)
+    for (const [target, code] of [
+      ['country (DLA), confirmed', 'DLA'],
+      [`province ${lao.parentCode}, confirmed`, lao.parentCode!],
+      [`LAO ${lao.code}, confirmed`, lao.code],
+      [`school ${school.code}, confirmed`, school.code],
+    ])
+      targets.push({
+        target,
+        rows: '',
+        run: () => enrolmentCounts(m, department, { orgUnitCode: code, roundId, confirmedOnly: true }),
+      });
   const today = todayInBangkok(new Date());
   const countryScope = await scopeFor(m, department, 'DLA');
   targets.push({

@@ -83,14 +83,12 @@ export async function confirmNational(
       laoCode: u.parentCode!,
       dataset: 'CHILDREN' as const,
     })),
-    ...laos
-      .slice(0, Math.min(laos.length, sizes.otherSchools))
-      .map((u) => ({
-        code: u.code,
-        kind: 'LAO' as const,
-        laoCode: u.code,
-        dataset: 'OTHER_SCHOOL_COUNTS' as const,
-      })),
+    ...laos.slice(0, Math.min(laos.length, sizes.otherSchools)).map((u) => ({
+      code: u.code,
+      kind: 'LAO' as const,
+      laoCode: u.code,
+      dataset: 'OTHER_SCHOOL_COUNTS' as const,
+    })),
   ];
   let done = 0;
   for (const t of targets) {

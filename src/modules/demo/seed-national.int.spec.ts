@@ -6,6 +6,7 @@ import type { Viewer } from '../access/viewer';
 import { enrolmentCounts } from '../figures/enrolment-counts.query';
 import { institutionUnits, laoUnits, nationalSizes } from './national-dataset';
 import { nationalOptions } from './national-options';
+import { confirmNational } from './confirm-national';
 import { seedNational, type SeedReport } from './seed-national';
 
 const department: Viewer = {
@@ -87,8 +88,23 @@ describe('seed:national at a small scale', () => {
     expect(await countTables(sys)).toEqual(live);
   });
 
+  it('--confirm: every institution and LAO confirms, and the confirmed national figures equal the seeded ones', async () => {
+    const { roundId, confirmations } = await confirmNational(sys.store, sizes);
+    expect(confirmations).toBe(11 + 200 + 80);
+    const confirmed = await enrolmentCounts(sys.dataSource.manager, department, {
+      orgUnitCode: 'DLA',
+      roundId,
+      confirmedOnly: true,
+    });
+    expect(confirmed.enrolled.total).toBe(report.pupils + report.children);
+    expect(confirmed.otherSchools.total).toBe(report.otherSchoolPupils);
+    expect(confirmed.rows).toEqual((await counts('DLA')).rows);
+  });
+
   it('reads sizes from flags and the environment, refusing nonsense', () => {
     expect(nationalOptions(['--full'], {}).sizes.laos).toBe(7_850);
+    expect(nationalOptions(['--confirm', '--scale', '0.1'], {})).toMatchObject({ confirm: true, scale: 0.1 });
+    expect(nationalOptions([], { SEED_CONFIRM: '1' }).confirm).toBe(true);
     expect(nationalOptions(['--scale', '0.1', '--laos=10'], { SEED_CDCS: '3' }).sizes).toMatchObject({
       laos: 10,
       cdcs: 3,
