@@ -34,7 +34,9 @@ async function main() {
     if (confirm) {
       const at = Date.now();
       const c = await confirmNational(system.store, sizes, (l) => console.log(l));
-      console.log(`Confirmed ${c.confirmations} datasets in round ${c.roundId} in ${((Date.now() - at) / 1000).toFixed(1)} s`);
+      console.log(
+        `Confirmed ${c.confirmations} datasets in round ${c.roundId} in ${((Date.now() - at) / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await system.close();
