@@ -5,39 +5,32 @@ import { confirmDataset } from '../confirmation/confirm-dataset';
 import type { Dataset } from '../confirmation/dataset';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
 import { RoundRow } from '../rounds/round.entity';
-import { roundsDecider } from '../rounds/round.decider';
-import { ROUNDS_STREAM } from '../rounds/round.events';
+import { openRound } from '../rounds/open-round';
+import { roundIdOf } from '../rounds/round.events';
 import { institutionUnits, laoUnits, type NationalSizes } from './national-dataset';
 
 const day = (offset: number) => todayInBangkok(new Date(Date.now() + offset * 86_400_000));
 
 /** The open round, or round 1 (else 2) of this academic year opened as the department would. */
-async function openRound(store: EventStore): Promise<string> {
+async function currentRound(store: EventStore): Promise<string> {
   const open = await store.dataSource.manager.findOneBy(RoundRow, { status: 'OPEN' });
   if (open) return open.id;
   const academicYear = academicYearOf(day(0));
   const used = await store.dataSource.manager.findBy(RoundRow, { academicYear });
   const roundNo = used.some((r) => r.roundNo === 1) ? 2 : 1;
-  const { state } = await store.transaction((tx) =>
-    store.decide(
-      tx,
-      ROUNDS_STREAM,
-      roundsDecider,
-      {
-        type: 'OpenRound',
-        input: {
-          academicYear,
-          roundNo,
-          snapshotDate: day(0),
-          institutionDeadline: day(10),
-          laoDeadline: day(15),
-          provinceDeadline: day(16),
-        },
-      },
-      systemMetadata('seed-national'),
-    ),
+  await openRound(
+    store,
+    {
+      academicYear,
+      roundNo,
+      snapshotDate: day(0),
+      institutionDeadline: day(10),
+      laoDeadline: day(15),
+      provinceDeadline: day(16),
+    },
+    systemMetadata('seed-national'),
   );
-  return state.openRoundId!;
+  return roundIdOf(academicYear, roundNo);
 }
 
 function actingFor(
@@ -68,7 +61,7 @@ export async function confirmNational(
   sizes: NationalSizes,
   log: (line: string) => void = () => {},
 ): Promise<{ roundId: string; confirmations: number }> {
-  const roundId = await openRound(store);
+  const roundId = await currentRound(store);
   const laos = laoUnits(sizes);
   const targets: { code: string; kind: 'SCHOOL' | 'CDC' | 'LAO'; laoCode: string; dataset: Dataset }[] = [
     ...institutionUnits(laos, 'SCHOOL', sizes.schools).map((u) => ({
