@@ -9,6 +9,7 @@ import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
 import { Confirmations1763780000009 } from './1763780000009-confirmations';
 import { EnrolmentCounts1763780000010 } from './1763780000010-enrolment-counts';
+import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Rounds1763780000008,
   Confirmations1763780000009,
   EnrolmentCounts1763780000010,
+  ConfirmedCounts1763780000011,
 ];

@@ -7,6 +7,7 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
+import { confirmedCountsProjection } from './figures/confirmed-counts.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
@@ -20,5 +21,7 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
+  // Before confirmations: a revocation takes back the counts still on the confirmations row.
+  confirmedCountsProjection,
   confirmationsProjection,
 ];

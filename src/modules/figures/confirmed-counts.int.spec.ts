@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { metadataFor, openRoundDirect, viewerFor } from '../../../test/support/confirmation';
 import { createUnit } from '../../../test/support/factories';
 import { pupilInput } from '../../../test/support/pupils';
+import { countTables } from '../../../test/support/figures';
 import { openTestSystem, type TestSystem } from '../../../test/support/test-system';
+import { rebuildProjections } from '../../event-store/rebuild';
 import { systemMetadata } from '../../event-store/event';
 import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
 import type { Dataset } from '../confirmation/dataset';
@@ -105,6 +107,15 @@ describe('confirmed figures of a round (enrolmentCounts with roundId + confirmed
     // School B's later pupil is on its register, not in any confirmed figure.
     expect((await confirmed('54')).enrolled.total).toBe(1);
     expect((await live(laoA.code)).enrolled.total).toBe(3);
+    // Corrected (a pupil added) and confirmed again: the new figures count.
+    await enrol(schoolA, { firstName: 'ภูมิ' });
+    await confirm(schoolA, 'PUPILS');
+    expect((await confirmed(laoA.code)).enrolled.total).toBe(4);
+    expect((await confirmed('DLA')).enrolled.total).toBe(4);
+    const tables = await countTables(sys);
+    expect(tables.confirmedPerLao.length).toBeGreaterThan(0);
+    await rebuildProjections(sys.store);
+    expect(await countTables(sys)).toEqual(tables);
   });
 
   it('refuses a round that does not exist', async () => {

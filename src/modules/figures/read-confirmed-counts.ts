@@ -3,7 +3,7 @@ import type { OtherSchoolCountsRecorded } from '../other-schools/other-school.ev
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { scopeFilter, type CountScope } from './count-scope';
-import type { GradeSexCell } from './figures.model';
+import { countColumns, type GradeSexCell } from './figures.model';
 
 /** Scope conditions on `o` (already joined): scopeFilter's join is not needed here. */
 function where(scope: CountScope, params: unknown[]): string {
@@ -34,42 +34,55 @@ async function confirmedOtherSchool(
   ]);
 }
 
+/** Above an institution: the per-LAO sums of the standing confirmations (confirmed-counts projection). */
+async function confirmedAbove(m: EntityManager, scope: CountScope, roundId: string): Promise<ConfirmedCells> {
+  const params: unknown[] = [roundId];
+  const f = scopeFilter(scope, 'c.lao_code', params);
+  const rows: Record<string, number | string>[] = await m.query(
+    `SELECT c.part, ${countColumns.map((c) => `sum(${c.column})::int AS ${c.column}`).join(', ')}
+       FROM confirmed_counts_by_lao c ${f.join}
+      WHERE c.round_id = $1 AND ${f.where}
+      GROUP BY c.part`,
+    params,
+  );
+  const part = (name: string): GradeSexCell[] =>
+    rows
+      .filter((r) => r.part === name)
+      .flatMap((r) =>
+        countColumns.map((c) => ({ grade: c.grade, sex: c.sex, count: Number(r[c.column] ?? 0) })),
+      )
+      .filter((c) => c.count !== 0);
+  return { enrolled: part('REGISTER'), otherSchools: part('OTHER_SCHOOLS') };
+}
+
+type ConfirmedCells = { enrolled: GradeSexCell[]; otherSchools: GradeSexCell[] };
+
 /**
  * The confirmed figures of a round under a scope: the frozen counts of every institution whose
  * confirmation stands (revoked ones are not confirmed figures), and the funded schools' counts as
- * their LAOs confirmed them (OTHER_SCHOOL_COUNTS). Summed from the institutions and LAOs, not from
- * the levels above, so any unit — a district too — gets the figures of what is confirmed under it.
+ * their LAOs confirmed them (OTHER_SCHOOL_COUNTS). Summed from the institutions and LAOs (kept per
+ * LAO by the confirmed-counts projection), not taken from the levels above, so any unit — a
+ * district too — gets the figures of what is confirmed under it.
  */
 export async function readConfirmedCounts(
   m: EntityManager,
   scope: CountScope,
   roundId: string,
-): Promise<{ enrolled: GradeSexCell[]; otherSchools: GradeSexCell[] }> {
-  const ep: unknown[] = [roundId];
+): Promise<ConfirmedCells> {
+  if (scope.unit.kind === 'DEPARTMENT' || scope.unit.kind === 'PROVINCE' || scope.unit.kind === 'LAO')
+    return confirmedAbove(m, scope, roundId);
+  const params: unknown[] = [roundId];
   const enrolled = await m.query(
     `SELECT x.grade, x.sex, sum(x.count)::int AS count
        FROM confirmations c
        JOIN org_units o ON o.code = c.org_unit_code
        CROSS JOIN LATERAL jsonb_to_recordset(c.counts) AS x(grade text, sex text, count int)
       WHERE c.round_id = $1 AND c.confirmed AND c.dataset IN ('PUPILS', 'CHILDREN')
-        AND o.kind IN ('SCHOOL', 'CDC') AND ${where(scope, ep)}
+        AND o.kind IN ('SCHOOL', 'CDC') AND ${where(scope, params)}
       GROUP BY x.grade, x.sex`,
-    ep,
+    params,
   );
-  if (scope.unit.kind === 'OTHER_SCHOOL')
-    return { enrolled: cells(enrolled), otherSchools: await confirmedOtherSchool(m, scope, roundId) };
-  if (scope.unit.kind === 'SCHOOL' || scope.unit.kind === 'CDC')
-    return { enrolled: cells(enrolled), otherSchools: [] };
-  const op: unknown[] = [roundId];
-  const otherSchools = await m.query(
-    `SELECT x.grade, x.sex, sum(x.count)::int AS count
-       FROM confirmations c
-       JOIN org_units o ON o.code = c.org_unit_code
-       CROSS JOIN LATERAL jsonb_to_recordset(c.counts) AS x(grade text, sex text, count int)
-      WHERE c.round_id = $1 AND c.confirmed AND c.dataset = 'OTHER_SCHOOL_COUNTS'
-        AND o.kind = 'LAO' AND ${where(scope, op)}
-      GROUP BY x.grade, x.sex`,
-    op,
-  );
-  return { enrolled: cells(enrolled), otherSchools: cells(otherSchools) };
+  const otherSchools =
+    scope.unit.kind === 'OTHER_SCHOOL' ? await confirmedOtherSchool(m, scope, roundId) : [];
+  return { enrolled: cells(enrolled), otherSchools };
 }
