@@ -1,6 +1,7 @@
 import type { PupilDetails, PupilEvent } from '../pupils/pupil.events';
 import { ageGroupOn, nationalityGroupOf, tallyRegister } from './figures.model';
 import { foldRegister } from '../pupils/register-fold';
+import { parseAsOf } from './read-as-of-counts';
 
 const details = (over: Partial<PupilDetails> = {}): PupilDetails => ({
   citizenId: '1100000000001',
@@ -134,5 +135,18 @@ describe('figures: nationality and CDC age groups', () => {
     expect(cells).toHaveLength(3);
     expect(ages).toEqual([{ ageGroup: '3-4', sex: 'FEMALE', count: 1 }]);
     expect(tallyRegister(r, '2025-06-10', (code) => code === 'S1').ages).toEqual([]);
+  });
+});
+
+describe('as-of instants', () => {
+  it('reads a date as the end of that day in Bangkok, and an ISO instant as given', () => {
+    expect(parseAsOf('2025-06-10').toISOString()).toBe('2025-06-10T16:59:59.999Z');
+    expect(parseAsOf('2025-06-10T17:00:00+07:00').toISOString()).toBe('2025-06-10T10:00:00.000Z');
+    expect(parseAsOf('2025-06-10T10:00:00Z').toISOString()).toBe('2025-06-10T10:00:00.000Z');
+  });
+
+  it('refuses what is neither, with a Thai message naming the field', () => {
+    for (const bad of ['yesterday', '2025-02-30', '2025-06-10T10:00:00', '10/06/2568'])
+      expect(() => parseAsOf(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 });
