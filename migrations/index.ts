@@ -10,6 +10,8 @@ import { Rounds1763780000008 } from './1763780000008-rounds';
 import { Confirmations1763780000009 } from './1763780000009-confirmations';
 import { EnrolmentCounts1763780000010 } from './1763780000010-enrolment-counts';
 import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
+import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
+import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   Confirmations1763780000009,
   EnrolmentCounts1763780000010,
   ConfirmedCounts1763780000011,
+  SpotChecks1763780000015,
+  BudgetRates1763780000016,
 ];

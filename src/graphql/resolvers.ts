@@ -20,6 +20,16 @@ import {
   UnitConfirmationStatusResolver,
 } from '../modules/confirmation/confirmation.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
+import {
+  SpotCheckInstitutionResolver,
+  SpotCheckPupilResolver,
+  SpotChecksResolver,
+} from '../modules/spot-checks/spot-checks.resolver';
+import {
+  BudgetLineResolver,
+  BudgetPreviewResolver,
+  BudgetRatesResolver,
+} from '../modules/budget/budget.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -42,4 +52,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ProvinceProgressResolver,
   ConfirmationProgressResolver,
   FiguresResolver,
+  SpotChecksResolver,
+  SpotCheckPupilResolver,
+  SpotCheckInstitutionResolver,
+  BudgetRatesResolver,
+  BudgetPreviewResolver,
+  BudgetLineResolver,
 ];

@@ -9,6 +9,8 @@ import { transferRequestsProjection } from './pupils/transfer-requests.projectio
 import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
 import { confirmedCountsProjection } from './figures/confirmed-counts.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
+import { spotChecksProjection } from './spot-checks/spot-checks.projection';
+import { budgetRatesProjection } from './budget/budget-rates.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -24,4 +26,6 @@ export const projections: readonly Projection[] = [
   // Before confirmations: a revocation takes back the counts still on the confirmations row.
   confirmedCountsProjection,
   confirmationsProjection,
+  spotChecksProjection,
+  budgetRatesProjection,
 ];
