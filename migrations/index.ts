@@ -8,6 +8,8 @@ import { PupilLifecycle1763780000006 } from './1763780000006-pupil-lifecycle';
 import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
 import { Confirmations1763780000009 } from './1763780000009-confirmations';
+import { EnrolmentCounts1763780000010 } from './1763780000010-enrolment-counts';
+import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 
@@ -23,6 +25,8 @@ export const migrations = [
   CdcBasicData1763780000007,
   Rounds1763780000008,
   Confirmations1763780000009,
+  EnrolmentCounts1763780000010,
+  ConfirmedCounts1763780000011,
   SpotChecks1763780000015,
   BudgetRates1763780000016,
 ];

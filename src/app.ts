@@ -17,6 +17,7 @@ import { mountConfirmationStatusExport } from './modules/confirmation/status-exp
 import { mountPupilImports } from './modules/imports/imports.route';
 import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
+import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
@@ -113,6 +114,7 @@ export async function createApp(deps: AppDeps) {
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.

@@ -19,6 +19,7 @@ import {
   TaskResolver,
   UnitConfirmationStatusResolver,
 } from '../modules/confirmation/confirmation.resolver';
+import { FiguresResolver } from '../modules/figures/figures.resolver';
 import {
   SpotCheckInstitutionResolver,
   SpotCheckPupilResolver,
@@ -50,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DatasetProgressResolver,
   ProvinceProgressResolver,
   ConfirmationProgressResolver,
+  FiguresResolver,
   SpotChecksResolver,
   SpotCheckPupilResolver,
   SpotCheckInstitutionResolver,

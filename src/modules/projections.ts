@@ -6,6 +6,8 @@ import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
+import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
+import { confirmedCountsProjection } from './figures/confirmed-counts.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
@@ -14,11 +16,15 @@ import { budgetRatesProjection } from './budget/budget-rates.projection';
 export const projections: readonly Projection[] = [
   orgUnitsProjection,
   accountsProjection,
+  // Before pupils: it reads a batch's prior state from the pupils read model.
+  enrolmentCountsProjection,
   pupilsProjection,
   otherSchoolCountsProjection,
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
+  // Before confirmations: a revocation takes back the counts still on the confirmations row.
+  confirmedCountsProjection,
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,

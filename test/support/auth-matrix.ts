@@ -566,6 +566,21 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     expect: readInScope,
   },
 
+  // Figures: a unit's own counts and everything below it (the caller's own unit, or one of its kind outside).
+  enrolmentCounts: {
+    type: 'Query',
+    document: `query($c: String!) { enrolmentCounts(orgUnitCode: $c) { total rows { grade sex count } } }`,
+    variables: (t) => ({ c: t.self.code }),
+    expect: readInScope,
+  },
+
+  enrolmentCountsAsOf: {
+    type: 'Query',
+    document: `query($c: String!) { enrolmentCountsAsOf(orgUnitCode: $c, at: "2025-06-10") { total } }`,
+    variables: (t) => ({ c: t.self.code }),
+    expect: readInScope,
+  },
+
   // Confirmation (DOMAIN.md, Confirmation): the unit itself confirms; the levels above revoke.
   confirm: {
     type: 'Mutation',

@@ -1,50 +1,91 @@
-import type { PupilEvent } from './pupil.events';
+import type { PupilDetails, PupilEvent } from './pupil.events';
 import type { Grade } from './rules/grades';
 import type { Sex } from './rules/name-prefixes';
 
+/** What the figures need of one pupil or child: where, which grade, sex, nationality, birth date, on the register or not. */
 export interface RegisterEntry {
+  institutionCode: string;
   grade: Grade;
   sex: Sex;
+  nationality: string;
+  birthDate: string;
+  /** On the current register (not removed as non-existent, not left). */
   active: boolean;
 }
 
+/** Every pupil ever seen, by pupil id. */
+export type Register = ReadonlyMap<string, RegisterEntry>;
+
+/** Any event as stored or declared: only its type and data matter here. */
+export interface PlainEvent {
+  type: string;
+  data: object;
+}
+
+const FIGURE_FIELDS = ['grade', 'sex', 'nationality', 'birthDate'] as const;
+
+function entryOf(d: PupilDetails & { institutionCode: string }): RegisterEntry {
+  return {
+    institutionCode: d.institutionCode,
+    grade: d.grade,
+    sex: d.sex,
+    nationality: d.nationality,
+    birthDate: d.birthDate,
+    active: true,
+  };
+}
+
 /**
- * An institution's register as its events make it: every pupil ever recorded, with grade, sex and
- * whether on the register. Pure, so figures of record (a confirmation's counts and pupil ids) can be
+ * One pupil event applied to the register, in place. Events of other types, and events about a
+ * pupil the register has never seen (a replay that starts mid-way), change nothing.
+ */
+function apply(register: Map<string, RegisterEntry>, event: PlainEvent): void {
+  const e = event as PupilEvent;
+  switch (e.type) {
+    case 'PupilEnrolled':
+    case 'PupilTransferredIn':
+      register.set(e.data.pupilId, entryOf(e.data));
+      return;
+    case 'PromotionCompleted':
+      return;
+  }
+  if (!('pupilId' in (e.data ?? {}))) return;
+  const before = register.get(e.data.pupilId);
+  if (!before) return;
+  const set = (patch: Partial<RegisterEntry>) => register.set(e.data.pupilId, { ...before, ...patch });
+  switch (e.type) {
+    case 'PupilDetailsCorrected': {
+      const patch: Partial<RegisterEntry> = {};
+      for (const f of FIGURE_FIELDS)
+        if (e.data.changes[f] !== undefined) Object.assign(patch, { [f]: e.data.changes[f] });
+      set(patch);
+      return;
+    }
+    case 'PupilRemovedAsNonExistent':
+    case 'PupilLeft':
+      set({ active: false });
+      return;
+    case 'PupilPromoted':
+      set({ grade: e.data.toGrade });
+      return;
+    case 'PupilHeldBack':
+      set({ grade: e.data.grade, active: true });
+      return;
+  }
+}
+
+/**
+ * An institution's (or any set of institutions') register as its events make it: every pupil ever
+ * recorded, starting from `initial` (empty by default). Pure: the initial register is not changed.
+ * One fold for every use, so they cannot disagree: the enrolment-counts projection (live counts),
+ * enrolmentCountsAsOf (counts at a past instant) and the figures of record of a confirmation,
  * recomputed from the log alone and compared with what was frozen.
  */
 export function foldRegister(
-  events: readonly Pick<PupilEvent, 'type' | 'data'>[],
+  events: Iterable<PlainEvent>,
+  initial: Register = new Map(),
 ): Map<string, RegisterEntry> {
-  const register = new Map<string, RegisterEntry>();
-  const update = (id: string, change: Partial<RegisterEntry>) => {
-    const entry = register.get(id);
-    if (entry) register.set(id, { ...entry, ...change });
-  };
-  for (const e of events as readonly PupilEvent[]) {
-    switch (e.type) {
-      case 'PupilEnrolled':
-      case 'PupilTransferredIn':
-        register.set(e.data.pupilId, { grade: e.data.grade, sex: e.data.sex, active: true });
-        break;
-      case 'PupilDetailsCorrected': {
-        const { grade, sex } = e.data.changes;
-        update(e.data.pupilId, { ...(grade ? { grade } : {}), ...(sex ? { sex } : {}) });
-        break;
-      }
-      case 'PupilRemovedAsNonExistent':
-      case 'PupilLeft':
-        update(e.data.pupilId, { active: false });
-        break;
-      case 'PupilPromoted':
-        update(e.data.pupilId, { grade: e.data.toGrade });
-        break;
-      case 'PupilHeldBack':
-        update(e.data.pupilId, { grade: e.data.grade, active: true });
-        break;
-      case 'PromotionCompleted':
-        break;
-    }
-  }
+  const register = new Map(initial);
+  for (const e of events) apply(register, e);
   return register;
 }

@@ -65,7 +65,7 @@ function dateProblem(value: string, what: 'วันเกิด' | 'วัน�
 
 const THAI = new Set(['ไทย', 'สัญชาติไทย', 'thai', 'thailand']);
 
-function isThai(nationality: string): boolean {
+export function isThai(nationality: string): boolean {
   return THAI.has(nationality.replace(/\s/g, '').toLowerCase());
 }
 
