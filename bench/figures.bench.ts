@@ -12,6 +12,9 @@ import { readLiveAgeGroups } from '../src/modules/figures/read-live-counts';
 import { bootstrapOrgUnits } from '../src/modules/org-units/bootstrap-org-units';
 import { projections } from '../src/modules/projections';
 import { todayInBangkok } from '../src/modules/pupils/rules/thai-dates';
+import { unitAndChildrenStatus } from '../src/modules/confirmation/confirmation-status';
+import { confirmationHistory } from '../src/modules/confirmation/confirmation.view';
+import { confirmationProgress } from '../src/modules/confirmation/progress';
 import {
   openBenchPGlite,
   openBenchPostgres,
@@ -139,6 +142,44 @@ async function benchEngine(db: BenchDatabase, iterations: number): Promise<Line[
         run: () => enrolmentCounts(m, department, { orgUnitCode: code, roundId, confirmedOnly: true }),
       });
   const today = todayInBangkok(new Date());
+  if (roundId) {
+    // The confirmation chain's reads (issue: "well under 100 ms on a national dataset").
+    const province = { code: lao.parentCode!, kind: 'PROVINCE' as const };
+    const laoUnit = { code: lao.code, kind: 'LAO' as const };
+    const dla = { code: 'DLA', kind: 'DEPARTMENT' as const };
+    targets.push(
+      {
+        target: 'confirmationStatus DLA + 76 provinces',
+        rows: '',
+        run: () => unitAndChildrenStatus(m, roundId, dla, today),
+      },
+      {
+        target: `confirmationStatus province ${province.code} + LAOs`,
+        rows: '',
+        run: () => unitAndChildrenStatus(m, roundId, province, today),
+      },
+      {
+        target: `confirmationStatus LAO ${lao.code} + institutions`,
+        rows: '',
+        run: () => unitAndChildrenStatus(m, roundId, laoUnit, today),
+      },
+      {
+        target: `confirmationHistory school ${school.code}`,
+        rows: '',
+        run: () => confirmationHistory(m, school.code, roundId),
+      },
+      {
+        target: 'confirmationProgress DLA (3 levels, by province)',
+        rows: '',
+        run: () => confirmationProgress(m, roundId, dla, today),
+      },
+      {
+        target: `confirmationProgress province ${province.code}`,
+        rows: '',
+        run: () => confirmationProgress(m, roundId, province, today),
+      },
+    );
+  }
   const countryScope = await scopeFor(m, department, 'DLA');
   targets.push({
     target: 'country CDC age groups (cdcAgeGroups field)',

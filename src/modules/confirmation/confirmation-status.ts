@@ -170,3 +170,26 @@ export async function confirmationStatuses(
     }),
   }));
 }
+
+/** Units that confirm, listed under a unit in a status view (funded schools of other affiliations do not). */
+const CONFIRMING_KINDS = ['PROVINCE', 'LAO', 'SCHOOL', 'CDC'];
+
+/** The status of a unit and of each confirming unit directly under it, in one round. */
+export async function unitAndChildrenStatus(
+  tx: EntityManager,
+  roundId: string,
+  unit: UnitLite,
+  today: string,
+): Promise<{ self: UnitConfirmationStatus; children: UnitConfirmationStatus[] }> {
+  const children: UnitLite[] = await tx.query(
+    `SELECT code, kind FROM org_units WHERE parent_code = $1 AND kind = ANY($2::varchar[]) ORDER BY code`,
+    [unit.code, CONFIRMING_KINDS],
+  );
+  const [self, ...rest] = await confirmationStatuses(
+    tx,
+    roundId,
+    [{ code: unit.code, kind: unit.kind }, ...children],
+    today,
+  );
+  return { self, children: rest };
+}

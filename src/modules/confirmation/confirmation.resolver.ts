@@ -10,7 +10,7 @@ import { OrgUnit } from '../org-units/org-unit.type';
 import { todayInBangkok } from '../pupils/rules/thai-dates';
 import { RoundRow } from '../rounds/round.entity';
 import { confirmDataset, revokeConfirmation } from './confirm-dataset';
-import { confirmationStatuses } from './confirmation-status';
+import { unitAndChildrenStatus } from './confirmation-status';
 import { roundForReading } from './confirmation.reads';
 import {
   BulkConfirmationResult,
@@ -38,8 +38,6 @@ import { confirmsAtAll } from './dataset';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from './dataset';
 
-/** Units that confirm, listed under a unit in a status view (funded schools of other affiliations do not). */
-const CONFIRMING_KINDS = ['PROVINCE', 'LAO', 'SCHOOL', 'CDC'];
 const DEPTH: Record<string, number> = {
   DEPARTMENT: 0,
   PROVINCE: 1,
@@ -101,20 +99,11 @@ export async function statusOf(
   const manager = ctx.dataSource.manager;
   const round = await roundForReading(manager, roundId);
   if (!round) return null;
-  const children: { code: string; kind: string }[] = await manager.query(
-    `SELECT code, kind FROM org_units WHERE parent_code = $1 AND kind = ANY($2::varchar[]) ORDER BY code`,
-    [unit.code, CONFIRMING_KINDS],
-  );
-  const [self, ...rest] = await confirmationStatuses(
-    manager,
-    round.id,
-    [{ code: unit.code, kind: unit.kind }, ...children],
-    todayInBangkok(new Date()),
-  );
+  const { self, children } = await unitAndChildrenStatus(manager, round.id, unit, todayInBangkok(new Date()));
   return {
     ...self,
     round: (await manager.findOneByOrFail(RoundRow, { id: round.id })) as never,
-    children: rest,
+    children,
   };
 }
 

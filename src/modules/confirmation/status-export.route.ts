@@ -6,7 +6,7 @@ import { jsonRoute, type ImportRoutesDeps } from '../imports/imports.route';
 import { writeXlsx } from '../imports/pupils-export';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { todayInBangkok } from '../pupils/rules/thai-dates';
-import { confirmationStatuses } from './confirmation-status';
+import { unitAndChildrenStatus } from './confirmation-status';
 import { roundForReading } from './confirmation.reads';
 import { confirmationStatusTable } from './status-export';
 
@@ -26,16 +26,13 @@ export function mountConfirmationStatusExport(app: IRouter, deps: ImportRoutesDe
     const roundId = typeof req.query.roundId === 'string' && req.query.roundId ? req.query.roundId : null;
     const round = await roundForReading(dataSource.manager, roundId);
     if (!round) throw badInput({ roundId: 'ยังไม่มีรอบการบันทึกข้อมูล' });
-    const children: { code: string; kind: string }[] = await dataSource.query(
-      `SELECT code, kind FROM org_units WHERE parent_code = $1 AND kind IN ('PROVINCE', 'LAO', 'SCHOOL', 'CDC') ORDER BY code`,
-      [unit.code],
-    );
-    const statuses = await confirmationStatuses(
+    const { self, children } = await unitAndChildrenStatus(
       dataSource.manager,
       round.id,
-      [{ code: unit.code, kind: unit.kind }, ...children],
+      unit,
       todayInBangkok(new Date()),
     );
+    const statuses = [self, ...children];
     const table = await confirmationStatusTable(dataSource.manager, statuses);
     const fileName = `confirmation-status-${unit.code}-${round.id}.xlsx`;
     res.set({ 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${fileName}"` });
