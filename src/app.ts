@@ -35,6 +35,8 @@ export interface AppDeps {
   production: boolean;
   /** Finds the signed-in account of a request (cookie or bearer token), or null. */
   authenticate: (req: Request) => Promise<Viewer | null>;
+  /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
+  clientDistDir?: string;
 }
 
 export async function createApp(deps: AppDeps) {
@@ -86,7 +88,7 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
-  if (!deps.production) mountGraphiQL(app);
+  if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
 
   app.use(
     '/graphql',
@@ -112,7 +114,7 @@ export async function createApp(deps: AppDeps) {
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
-  mountClientApp(app);
+  mountClientApp(app, deps.clientDistDir);
 
   return { app, apollo };
 }

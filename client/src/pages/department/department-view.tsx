@@ -1,0 +1,27 @@
+import { ChildrenStatus } from '../../components/children-status';
+import { Tabs } from '../../components/tabs';
+import type { UnitView } from '../../graphql/org-units';
+import { HistoryPanel } from '../history-panel';
+import { CredentialsTab } from '../province/credentials-tab';
+import { RoundCard } from '../round-card';
+import { RoundsTab } from './rounds-tab';
+
+/** The department: the country's provinces and their confirmations, rounds, history. */
+export function DepartmentView({ unit }: { unit: UnitView }) {
+  const tabs = [
+    {
+      id: 'overview',
+      label: 'ภาพรวมประเทศ',
+      render: () => (
+        <>
+          <RoundCard />
+          <ChildrenStatus unit={unit} title="จังหวัดและสถานะการยืนยันข้อมูล" canRevoke />
+        </>
+      ),
+    },
+    { id: 'rounds', label: 'รอบการบันทึกข้อมูล', render: () => <RoundsTab /> },
+    { id: 'credentials', label: 'บัญชีผู้ใช้งาน', render: () => <CredentialsTab unit={unit} /> },
+    { id: 'history', label: 'ประวัติการยืนยัน', render: () => <HistoryPanel orgUnitCode={unit.code} askCode /> },
+  ];
+  return <Tabs tabs={tabs} base="/" />;
+}
