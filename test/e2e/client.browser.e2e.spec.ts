@@ -91,7 +91,7 @@ describe('web client in a browser', () => {
     const year = new Date().getUTCFullYear() - 7;
     const good = validCitizenId();
     const bad = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
-    await form.getByLabel('เลขประจำตัวประชาชน (13 หลัก) หรือรหัส G (G-Code)').fill(bad);
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(bad);
     await form.getByLabel('คำนำหน้า').fill('ด.ช.');
     await form.getByLabel('ชื่อ', { exact: true }).fill('ธนากร');
     await form.getByLabel('นามสกุล').fill('ใจงาม');
@@ -102,7 +102,7 @@ describe('web client in a browser', () => {
     await form.getByLabel('ระดับชั้น').selectOption('P1');
     await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
 
-    const idField = form.getByLabel('เลขประจำตัวประชาชน (13 หลัก) หรือรหัส G (G-Code)');
+    const idField = form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G');
     await page.locator('.field-error').first().waitFor();
     expect(await idField.getAttribute('aria-invalid')).toBe('true');
     expect(await fieldError(page, idField)).toMatch(/เลขประจำตัวประชาชน/);

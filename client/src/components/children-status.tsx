@@ -6,7 +6,7 @@ import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
 import { datasetLabels, kindLabels, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
-import { Field, Loading, Notice, ProblemBox, Section } from './ui';
+import { Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
 
 const key = (code: string, dataset: Dataset) => `${code}|${dataset}`;
 
@@ -26,14 +26,18 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const [filter, setFilter] = useState<'ALL' | 'PENDING' | 'CONFIRMED'>('ALL');
+  const [search, setSearch] = useState('');
   const [revokeOne, one] = useMutation(REVOKE, { refetchQueries: 'active' });
   const [revokeMany, many] = useMutation(REVOKE_CONFIRMATIONS, { refetchQueries: 'active' });
   const status = data?.confirmationStatus ?? null;
   const byCode = new Map(status?.children.map((c) => [c.orgUnit.code, c.datasets]) ?? []);
   const children = unit.children.filter((c) => c.kind !== 'OTHER_SCHOOL');
 
+  const oneKind = children.every((c) => c.kind === children[0]?.kind);
+  const needle = search.trim();
   const shown = children.filter((c) => {
     const ds = byCode.get(c.code) ?? [];
+    if (needle && !c.name.includes(needle) && !c.code.startsWith(needle)) return false;
     if (filter === 'PENDING') return ds.some((d) => !d.confirmed);
     if (filter === 'CONFIRMED') return ds.length > 0 && ds.every((d) => d.confirmed);
     return true;
@@ -74,14 +78,24 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
         </p>
       )}
       <div className="toolbar">
-        <label>
-          แสดง{' '}
-          <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
-            <option value="ALL">ทั้งหมด</option>
-            <option value="PENDING">ยังไม่ยืนยัน</option>
-            <option value="CONFIRMED">ยืนยันครบแล้ว</option>
-          </select>
-        </label>
+        {children.length > 10 && (
+          <Field
+            label="ค้นหาด้วยชื่อหรือรหัส"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
+        <SelectField
+          label="แสดง"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as typeof filter)}
+          options={[
+            ['ALL', 'ทั้งหมด'],
+            ['PENDING', 'ยังไม่ยืนยัน'],
+            ['CONFIRMED', 'ยืนยันครบแล้ว'],
+          ]}
+        />
       </div>
       <div className="table-wrap">
         <table>
@@ -100,7 +114,8 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
                   <th scope="row">
                     <Link href={`/units/${c.code}`}>{c.name}</Link>
                     <small className="muted block">
-                      {kindLabels[c.kind]} · {c.code}
+                      {oneKind ? '' : `${kindLabels[c.kind]} · `}
+                      {c.code}
                       {c.district ? ` · ${c.district}` : ''}
                     </small>
                   </th>

@@ -1,9 +1,15 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Field, Notice, ProblemBox } from '../components/ui';
-import { CHANGE_RESPONSIBLE_PERSON, COMPLETE_FIRST_LOGIN, type ViewerView } from '../graphql/session';
+import {
+  CHANGE_RESPONSIBLE_PERSON,
+  COMPLETE_FIRST_LOGIN,
+  RESPONSIBLE_PERSONS,
+  type ViewerView,
+} from '../graphql/session';
 import { problemOf } from '../lib/errors';
 import { navigate } from '../lib/router';
+import { thaiDateTime } from '../lib/thai';
 
 /**
  * The profile and new password: forced at the first login (completeFirstLogin), and again when
@@ -123,6 +129,33 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
           )}
         </div>
       </form>
+      {!firstLogin && <ResponsibleHistory orgUnitCode={me.orgUnit.code} />}
     </main>
+  );
+}
+
+/** Who was responsible for the unit, and when: every action is attributed to the person then in force. */
+function ResponsibleHistory({ orgUnitCode }: { orgUnitCode: string }) {
+  const { data } = useQuery(RESPONSIBLE_PERSONS, { variables: { orgUnitCode } });
+  if (!data || data.responsiblePersons.length === 0) return null;
+  return (
+    <section className="card profile-card" aria-labelledby="responsible-title">
+      <h2 id="responsible-title">ประวัติผู้รับผิดชอบ</h2>
+      <ul className="plain">
+        {data.responsiblePersons.map((p) => (
+          <li key={p.id} className="row-line">
+            <span>
+              {p.firstName} {p.lastName}{' '}
+              <small className="muted">
+                ({p.position} · โทร {p.phone})
+              </small>
+            </span>
+            <small>
+              {thaiDateTime(p.startedAt)} – {p.endedAt ? thaiDateTime(p.endedAt) : 'ปัจจุบัน'}
+            </small>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -114,7 +114,8 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
       )}
       <div className="grid-3">
         <Field
-          label="เลขประจำตัวประชาชน (13 หลัก) หรือรหัส G (G-Code)"
+          label="เลขประจำตัวประชาชน หรือรหัส G"
+          hint="13 หลัก หรือรหัส G (G-Code)"
           name="citizenId"
           inputMode="text"
           autoComplete="off"
