@@ -7,6 +7,7 @@ import { Imports1763780000005 } from './1763780000005-imports';
 import { PupilLifecycle1763780000006 } from './1763780000006-pupil-lifecycle';
 import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
+import { Confirmations1763780000009 } from './1763780000009-confirmations';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PupilLifecycle1763780000006,
   CdcBasicData1763780000007,
   Rounds1763780000008,
+  Confirmations1763780000009,
 ];

@@ -8,6 +8,14 @@ import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
+import {
+  BulkFailureResolver,
+  ConfirmationResolver,
+  ConfirmationStatusResolver,
+  DatasetStatusResolver,
+  TaskResolver,
+  UnitConfirmationStatusResolver,
+} from '../modules/confirmation/confirmation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -20,4 +28,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CdcBasicDataResolver,
   PupilLifecycleResolver,
   TransferRequestsResolver,
+  ConfirmationResolver,
+  DatasetStatusResolver,
+  UnitConfirmationStatusResolver,
+  ConfirmationStatusResolver,
+  BulkFailureResolver,
+  TaskResolver,
 ];

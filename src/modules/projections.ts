@@ -6,6 +6,7 @@ import { roundsProjection } from './rounds/rounds.projection';
 import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
+import { confirmationsProjection } from './confirmation/confirmations.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -16,4 +17,5 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
+  confirmationsProjection,
 ];

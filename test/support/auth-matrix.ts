@@ -527,4 +527,92 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     variables: (t) => ({ c: t.institution.code }),
     expect: readInScope,
   },
+
+  // Confirmation (DOMAIN.md, Confirmation): the unit itself confirms; the levels above revoke.
+  confirm: {
+    type: 'Mutation',
+    document: `mutation($c: String!, $d: Dataset!) { confirm(orgUnitCode: $c, dataset: $d) { id } }`,
+    variables: (t) => ({ c: t.self.code, d: t.self.kind === 'CDC' ? 'CHILDREN' : 'PUPILS' }),
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: inScope,
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  confirmReady: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { confirmReady(orgUnitCode: $c) { done { id } failed { code } } }`,
+    variables: (t) => ({ c: t.self.code }),
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: inScope,
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  revokeConfirmation: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { revokeConfirmation(orgUnitCode: $c, dataset: PUPILS, reason: "ตรวจพบข้อมูลผิด") { id } }`,
+    variables: (t) => ({ c: revocationTarget(t) }),
+    // Institutions revoke nothing; nobody revokes their own confirmation.
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  revokeConfirmations: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { revokeConfirmations(targets: [{ orgUnitCode: $c, dataset: PUPILS }], reason: "ตรวจพบข้อมูลผิด") { done { id } failed { code } } }`,
+    variables: (t) => ({ c: revocationTarget(t) }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  confirmationStatus: {
+    type: 'Query',
+    document: `query($c: String!) { confirmationStatus(orgUnitCode: $c) { datasets { dataset confirmed ready } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  confirmationHistory: {
+    type: 'Query',
+    document: `query($c: String!) { confirmationHistory(orgUnitCode: $c) { id action } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  myTasks: {
+    type: 'Query',
+    scoped: false,
+    document: `{ myTasks { kind message } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
 };
+
+/** The unit one level below the caller whose confirmation it would revoke (an institution: itself). */
+function revocationTarget(t: Target): string {
+  if (t.role === 'department' || t.role === 'province') return t.tree.lao.code;
+  if (t.role === 'lao') return t.tree.school.code;
+  return t.self.code;
+}

@@ -34,7 +34,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
   const { app, apollo } = await createApp({
     dataSource: sys.dataSource,
     store: sys.store,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.LEC_TEST_LOG_LEVEL ?? 'silent'),
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,

@@ -1,6 +1,7 @@
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput } from '../../shared/errors';
+import { openRoundId } from '../confirmation/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { CdcBasicDataRow } from './cdc-basic-data.entity';
 import type { CdcBasicDataEntry } from './cdc-basic-data.rules';
@@ -24,7 +25,7 @@ export async function recordCdcBasicData(
       tx,
       cdcStreamId(cdcCode),
       cdcDecider,
-      { type: 'RecordCdcBasicData', cdc: unit, entry },
+      { type: 'RecordCdcBasicData', cdc: unit, entry, openRoundId: await openRoundId(tx) },
       metadata,
     );
     return tx.findOneByOrFail(CdcBasicDataRow, { cdcCode });

@@ -4,6 +4,9 @@ import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
 import { badInput, LecError } from '../../shared/errors';
 import type { Viewer } from '../access/viewer';
+import { registerDataset } from '../confirmation/dataset';
+import { assertNotConfirmed } from '../confirmation/register-lock';
+import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import { institutionStreamId, type PupilEnrolled } from '../pupils/pupil.events';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
 import { assertOwnImport } from './import-access';
@@ -82,6 +85,10 @@ export async function commitImport(
     lap('load');
     const streamId = institutionStreamId(rec.institutionCode);
     let version = await streamVersion(tx, streamId);
+    const [unit]: { kind: OrgUnitKind }[] = await tx.query(`SELECT kind FROM org_units WHERE code = $1`, [
+      rec.institutionCode,
+    ]);
+    await assertNotConfirmed(tx, rec.institutionCode, registerDataset(unit.kind));
 
     const held = await findEnrolled(
       tx,

@@ -1,6 +1,8 @@
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput, LecError } from '../../shared/errors';
+import { lockUnits } from '../confirmation/confirmation.reads';
+import { assertNotConfirmed } from '../confirmation/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolDecider } from './other-school.decider';
 import type { OtherSchoolCountsEntry } from './other-school-counts.rules';
@@ -25,6 +27,9 @@ export async function recordOtherSchoolCounts(
         'FORBIDDEN',
         `${unit.name} (${unit.code}) ไม่ได้อยู่ในความรับผิดชอบของ อปท. ของท่าน: จำนวนนักเรียนบันทึกได้เฉพาะ อปท. ที่อุดหนุนสถานศึกษานั้น`,
       );
+    // The LAO confirms its funded schools' counts as one dataset: lock it as its confirmation does.
+    await lockUnits(tx, [fundingLaoCode]);
+    await assertNotConfirmed(tx, fundingLaoCode, 'OTHER_SCHOOL_COUNTS');
     await store.decide(
       tx,
       otherSchoolStreamId(unit.code),

@@ -1,3 +1,4 @@
+import { assertRegisterOpen } from '../confirmation/register-lock';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventMetadata } from '../../event-store/event';
@@ -67,6 +68,12 @@ export async function answerTransferRequest(
       activeElsewhere: await findActiveHolder(tx, row.citizenId, row.fromPupilId),
       newPupilId: randomUUID(),
     });
+    // Both registers change when a transfer is accepted: neither may be confirmed (locked) now.
+    if (events.holder.length && holderUnit) await assertRegisterOpen(tx, holderUnit);
+    if (events.receiver.length) {
+      const receiver = await tx.findOneByOrFail(OrgUnitRow, { code: row.toInstitutionCode });
+      await assertRegisterOpen(tx, receiver);
+    }
     await store.append(
       tx,
       streams.request,

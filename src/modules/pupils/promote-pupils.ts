@@ -1,3 +1,4 @@
+import { assertRegisterOpen } from '../confirmation/register-lock';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
@@ -58,7 +59,10 @@ export async function promotePupils(
       const { id: _id, promotedAt, accountId: _a, profileId: _p, ...summary } = done;
       return { ...summary, alreadyDone: true, dryRun, promotedAt };
     }
-    if (!dryRun) await store.append(tx, streamId, 'Institution', version, events, metadata);
+    if (!dryRun) {
+      await assertRegisterOpen(tx, unit);
+      await store.append(tx, streamId, 'Institution', version, events, metadata);
+    }
     const completed = events[events.length - 1] as PromotionCompleted;
     return {
       ...completed.data,

@@ -1,3 +1,4 @@
+import { assertRegisterOpen } from '../confirmation/register-lock';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
@@ -22,6 +23,7 @@ export async function runLifecycleCommand(
     const streamId = institutionStreamId(institutionCode);
     const version = await streamVersion(tx, streamId);
     const unit = await loadInstitution(tx, institutionCode);
+    await assertRegisterOpen(tx, unit);
     const today = todayInBangkok(new Date(metadata.at));
     const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
     const citizenId =

@@ -3,6 +3,7 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
+import { assertRegisterOpen } from '../confirmation/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decide';
 import { PupilRow } from './pupil.entity';
@@ -43,6 +44,7 @@ export async function runPupilCommand(
     const unit = await tx.findOneBy(OrgUnitRow, { code: institutionCode });
     if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
       throw badInput({ institutionCode: `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${institutionCode}` });
+    await assertRegisterOpen(tx, unit);
     const today = todayInBangkok(new Date());
     const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
     const rawId =

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { badInput } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
+import { lockRounds } from '../confirmation/register-lock';
 import { RoundExtensionRow, RoundRow } from './round.entity';
 import { roundsDecider, type RoundCommand } from './round.decider';
 import { ROUNDS_STREAM } from './round.events';
@@ -12,6 +13,8 @@ export class RoundsResolver {
   private async run(ctx: GraphQLContext, command: RoundCommand, roundId: string): Promise<RoundRow> {
     requireKind(ctx.viewer, 'DEPARTMENT');
     return ctx.store.transaction(async (tx) => {
+      // No confirmation may be half-way through a round that closes or moves under it.
+      await lockRounds(tx);
       await ctx.store.decide(tx, ROUNDS_STREAM, roundsDecider, command, metadataOf(ctx));
       return tx.findOneByOrFail(RoundRow, { id: roundId });
     });

@@ -1,0 +1,210 @@
+import type { EntityManager } from 'typeorm';
+import { LecError } from '../../shared/errors';
+import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { ConfirmedFigures, GradeSexCount } from './confirmation.events';
+import type { UnitRef } from './confirmation.decide';
+import { institutionDatasets, sourceKind, type Dataset } from './dataset';
+
+/** The unit as the confirmation rules see it. */
+export interface ConfirmingUnit extends UnitRef {
+  parentCode: string | null;
+  provinceCode: string | null;
+  laoCode: string | null;
+}
+
+export async function findUnit(tx: EntityManager, code: string): Promise<ConfirmingUnit> {
+  const [u] = await tx.query(
+    `SELECT code, name, kind, parent_code AS "parentCode", province_code AS "provinceCode", lao_code AS "laoCode"
+       FROM org_units WHERE code = $1`,
+    [code],
+  );
+  if (!u)
+    throw new LecError('BAD_USER_INPUT', `ไม่พบหน่วยงานรหัส ${code}`, {
+      fields: { orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` },
+    });
+  return u as ConfirmingUnit;
+}
+
+/** The round a read asks about: the one named, else the open one, else the latest. */
+export async function roundForReading(tx: EntityManager, roundId?: string | null) {
+  const rows: { id: string; status: 'OPEN' | 'CLOSED' }[] = roundId
+    ? await tx.query(`SELECT id, status FROM rounds WHERE id = $1`, [roundId])
+    : await tx.query(
+        `SELECT id, status FROM rounds ORDER BY (status = 'OPEN') DESC, academic_year DESC, round_no DESC LIMIT 1`,
+      );
+  if (roundId && !rows[0])
+    throw new LecError('BAD_USER_INPUT', `ไม่พบรอบ ${roundId}`, { fields: { roundId: `ไม่พบรอบ ${roundId}` } });
+  return rows[0] ?? null;
+}
+
+/** Serialises confirmations and revocations that touch the same units (ancestors first: no deadlock). */
+export async function lockUnits(tx: EntityManager, codes: readonly (string | null)[]): Promise<void> {
+  for (const code of codes)
+    if (code) await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`confirmation:${code}`]);
+}
+
+/** The unit's deadline in the round: by its level, or the extension the department granted it. */
+export async function deadlineOf(
+  tx: EntityManager,
+  roundId: string,
+  unit: { code: string; kind: OrgUnitKind },
+) {
+  const column =
+    unit.kind === 'PROVINCE'
+      ? 'province_deadline'
+      : unit.kind === 'LAO'
+        ? 'lao_deadline'
+        : 'institution_deadline';
+  const [r] = await tx.query(
+    `SELECT to_char(GREATEST(r.${column}, e.until), 'YYYY-MM-DD') AS deadline
+       FROM rounds r LEFT JOIN round_extensions e ON e.round_id = r.id AND e.org_unit_code = $2
+      WHERE r.id = $1`,
+    [roundId, unit.code],
+  );
+  return (r as { deadline: string }).deadline;
+}
+
+export async function isConfirmed(tx: EntityManager, roundId: string, code: string, dataset: Dataset) {
+  const rows = await tx.query(
+    `SELECT 1 FROM confirmations WHERE round_id = $1 AND org_unit_code = $2 AND dataset = $3 AND confirmed`,
+    [roundId, code, dataset],
+  );
+  return rows.length > 0;
+}
+
+/** Whether a unit holds a dataset: institutions by kind, LAOs and provinces by what is under them. */
+export async function holds(tx: EntityManager, unit: ConfirmingUnit, dataset: Dataset): Promise<boolean> {
+  if (unit.kind === 'SCHOOL' || unit.kind === 'CDC') return institutionDatasets(unit.kind).includes(dataset);
+  if (unit.kind !== 'LAO' && unit.kind !== 'PROVINCE') return false;
+  const column = unit.kind === 'LAO' ? 'lao_code' : 'province_code';
+  const rows = await tx.query(`SELECT 1 FROM org_units WHERE ${column} = $1 AND kind = $2 LIMIT 1`, [
+    unit.code,
+    sourceKind[dataset],
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Who a confirmation still waits on: an LAO's institutions holding the dataset that have not
+ * confirmed it (for other-affiliation counts, funded schools with no counts recorded); a
+ * province's LAOs holding it that have not. An LAO with nothing of it does not block.
+ */
+export async function missingBelow(
+  tx: EntityManager,
+  roundId: string,
+  unit: { code: string; kind: OrgUnitKind },
+  dataset: Dataset,
+): Promise<UnitRef[]> {
+  const kind = sourceKind[dataset];
+  if (unit.kind === 'LAO' && dataset === 'OTHER_SCHOOL_COUNTS')
+    return tx.query(
+      `SELECT u.code, u.name, u.kind FROM org_units u
+        WHERE u.lao_code = $1 AND u.kind = 'OTHER_SCHOOL'
+          AND NOT EXISTS (SELECT 1 FROM other_school_records r WHERE r.school_code = u.code)
+        ORDER BY u.code`,
+      [unit.code],
+    );
+  if (unit.kind === 'LAO')
+    return tx.query(
+      `SELECT u.code, u.name, u.kind FROM org_units u
+        WHERE u.lao_code = $1 AND u.kind = $2
+          AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3 AND c.org_unit_code = u.code
+                            AND c.dataset = $4 AND c.confirmed)
+        ORDER BY u.code`,
+      [unit.code, kind, roundId, dataset],
+    );
+  if (unit.kind === 'PROVINCE')
+    return tx.query(
+      `SELECT l.code, l.name, l.kind FROM org_units l
+        WHERE l.province_code = $1 AND l.kind = 'LAO'
+          AND EXISTS (SELECT 1 FROM org_units i WHERE i.lao_code = l.code AND i.kind = $2)
+          AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3 AND c.org_unit_code = l.code
+                            AND c.dataset = $4 AND c.confirmed)
+        ORDER BY l.code`,
+      [unit.code, kind, roundId, dataset],
+    );
+  return [];
+}
+
+/** Adds up counts by grade and sex, in a stable order (grade, then sex). */
+export function sumCounts(lists: readonly GradeSexCount[][]): GradeSexCount[] {
+  const totals = new Map<string, GradeSexCount>();
+  for (const list of lists)
+    for (const c of list) {
+      const key = `${c.grade}|${c.sex}`;
+      const t = totals.get(key);
+      if (t) t.count += c.count;
+      else totals.set(key, { ...c });
+    }
+  return [...totals.values()].sort((a, b) =>
+    a.grade === b.grade ? a.sex.localeCompare(b.sex) : a.grade.localeCompare(b.grade),
+  );
+}
+
+/**
+ * The figures a confirmation freezes, read in the transaction that appends it: an institution's
+ * current register; a centre's latest basic data; an LAO's or province's sum of the confirmed
+ * figures below it; an LAO's recorded other-affiliation counts.
+ */
+export async function figuresFor(
+  tx: EntityManager,
+  roundId: string,
+  unit: { code: string; kind: OrgUnitKind },
+  dataset: Dataset,
+): Promise<ConfirmedFigures | null> {
+  if (dataset === 'CDC_BASIC_DATA' && unit.kind === 'CDC') {
+    const [r] = await tx.query(`SELECT version FROM cdc_basic_data WHERE cdc_code = $1`, [unit.code]);
+    return r ? { total: null, counts: [], basicDataVersion: Number(r.version) } : null;
+  }
+  if (unit.kind === 'SCHOOL' || unit.kind === 'CDC') {
+    const rows: { id: string; grade: GradeSexCount['grade']; sex: GradeSexCount['sex'] }[] = await tx.query(
+      `SELECT id, grade, sex FROM pupils WHERE institution_code = $1 AND status = 'ACTIVE' ORDER BY id`,
+      [unit.code],
+    );
+    return {
+      total: rows.length,
+      counts: sumCounts([rows.map((r) => ({ grade: r.grade, sex: r.sex, count: 1 }))]),
+      pupilIds: rows.map((r) => r.id),
+    };
+  }
+  if (dataset === 'OTHER_SCHOOL_COUNTS') {
+    const rows: { code: string; grade: GradeSexCount['grade']; male: number; female: number }[] =
+      await tx.query(
+        `SELECT u.code, c.grade, c.male, c.female FROM org_units u
+         JOIN other_school_counts c ON c.school_code = u.code
+        WHERE u.lao_code = $1 AND u.kind = 'OTHER_SCHOOL' ORDER BY u.code`,
+        [unit.code],
+      );
+    const counts = sumCounts([
+      rows.flatMap((r) => [
+        { grade: r.grade, sex: 'MALE' as const, count: r.male },
+        { grade: r.grade, sex: 'FEMALE' as const, count: r.female },
+      ]),
+    ]);
+    const perSchool = new Map<string, number>();
+    for (const r of rows) perSchool.set(r.code, (perSchool.get(r.code) ?? 0) + r.male + r.female);
+    return {
+      total: counts.reduce((n, c) => n + c.count, 0),
+      counts,
+      parts: [...perSchool].map(([code, total]) => ({ code, total })),
+    };
+  }
+  const parts: { code: string; total: number | null; counts: GradeSexCount[] }[] = await tx.query(
+    unit.kind === 'LAO'
+      ? `SELECT c.org_unit_code AS code, c.total, c.counts FROM confirmations c
+           JOIN org_units u ON u.code = c.org_unit_code
+          WHERE c.round_id = $1 AND c.dataset = $2 AND c.confirmed AND u.lao_code = $3 AND u.kind = $4
+          ORDER BY c.org_unit_code`
+      : `SELECT c.org_unit_code AS code, c.total, c.counts FROM confirmations c
+           JOIN org_units u ON u.code = c.org_unit_code
+          WHERE c.round_id = $1 AND c.dataset = $2 AND c.confirmed AND u.province_code = $3 AND u.kind = $4
+          ORDER BY c.org_unit_code`,
+    [roundId, dataset, unit.code, unit.kind === 'LAO' ? sourceKind[dataset] : 'LAO'],
+  );
+  const counted = dataset !== 'CDC_BASIC_DATA';
+  return {
+    total: counted ? parts.reduce((n, p) => n + (p.total ?? 0), 0) : null,
+    counts: sumCounts(parts.map((p) => p.counts)),
+    parts: parts.map((p) => ({ code: p.code, total: p.total })),
+  };
+}

@@ -1,0 +1,111 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../graphql/enum-of';
+import { Round } from '../rounds/round.types';
+import { GradeEnum, SexEnum } from '../pupils/pupil.types';
+import type { Grade } from '../pupils/rules/grades';
+import type { Sex } from '../pupils/rules/name-prefixes';
+import { datasetLabels, datasets, type Dataset } from './dataset';
+import { taskKinds, type TaskKind } from './tasks';
+
+export const DatasetEnum = enumOf(datasets);
+registerEnumType(DatasetEnum, {
+  name: 'Dataset',
+  description: 'ฐานข้อมูลที่ยืนยัน',
+  valuesConfig: Object.fromEntries(datasets.map((d) => [d, { description: datasetLabels[d] }])),
+});
+
+const actions = ['CONFIRMED', 'REVOKED'] as const;
+export const ConfirmationActionEnum = enumOf(actions);
+registerEnumType(ConfirmationActionEnum, {
+  name: 'ConfirmationAction',
+  description: 'CONFIRMED ยืนยันข้อมูล, REVOKED ยกเลิกการยืนยันข้อมูล',
+});
+
+@ObjectType({ description: 'จำนวนตามระดับชั้นและเพศ' })
+export class GradeSexCount {
+  @Field(() => GradeEnum) grade: Grade;
+  @Field(() => SexEnum) sex: Sex;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'การยืนยันหรือการยกเลิกการยืนยันข้อมูลครั้งหนึ่ง (ข้อมูลที่ยืนยันแล้วเป็นข้อมูลทางการ)' })
+export class Confirmation {
+  @Field(() => ID) id: string;
+  @Field(() => ID) roundId: string;
+  @Field(() => DatasetEnum) dataset: Dataset;
+  @Field(() => ConfirmationActionEnum) action: 'CONFIRMED' | 'REVOKED';
+  @Field({ description: 'เวลาที่ดำเนินการ' }) at: Date;
+  @Field(() => String, { nullable: true, description: 'เหตุผลที่ยกเลิกการยืนยัน' }) reason: string | null;
+  @Field(() => Int, { nullable: true, description: 'จำนวนรวมที่ยืนยัน (ว่างสำหรับข้อมูลพื้นฐานศูนย์)' })
+  total: number | null;
+  @Field(() => [GradeSexCount], { description: 'จำนวนที่ยืนยันตามระดับชั้นและเพศ' }) counts: GradeSexCount[];
+  @Field({ description: 'ยืนยันหลังกำหนดวันที่' }) late: boolean;
+}
+
+@ObjectType({ description: 'สถานะการยืนยันของฐานข้อมูลหนึ่งของหน่วยงาน ในรอบหนึ่ง' })
+export class DatasetStatus {
+  @Field(() => DatasetEnum) dataset: Dataset;
+  @Field() confirmed: boolean;
+  @Field(() => Date, { nullable: true }) confirmedAt: Date | null;
+  @Field(() => Int, { nullable: true }) total: number | null;
+  @Field({ description: 'หน่วยงานในสังกัดที่มีฐานข้อมูลนี้ยืนยันครบแล้ว (ยืนยันได้)' }) ready: boolean;
+  @Field({ description: 'ยืนยันหลังกำหนด หรือเลยกำหนดแล้วยังไม่ยืนยัน' }) late: boolean;
+  @Field(() => String, { nullable: true, description: 'ภายในวันที่ (รวมการขยายเวลา)' }) deadline: string | null;
+  @Field(() => Date, { nullable: true }) revokedAt: Date | null;
+  @Field(() => String, { nullable: true }) revocationReason: string | null;
+  // Resolved by field resolvers: who confirmed/revoked and the units still missing.
+  confirmedByKey: string | null;
+  revokedByKey: string | null;
+  revokedByUnitCode: string | null;
+  missingCodes: string[];
+}
+
+@ObjectType({ description: 'สถานะการยืนยันของหน่วยงานหนึ่ง' })
+export class UnitConfirmationStatus {
+  orgUnitCode: string;
+  @Field(() => [DatasetStatus], { description: 'เฉพาะฐานข้อมูลที่หน่วยงานนี้มี' }) datasets: DatasetStatus[];
+}
+
+@ObjectType({ description: 'สถานะการยืนยันของหน่วยงานและหน่วยงานในสังกัดโดยตรง' })
+export class ConfirmationStatus extends UnitConfirmationStatus {
+  @Field(() => Round) round: Round;
+  @Field(() => [UnitConfirmationStatus]) children: UnitConfirmationStatus[];
+}
+
+@ObjectType({ description: 'รายการที่ดำเนินการไม่สำเร็จในการดำเนินการหลายรายการ' })
+export class BulkFailure {
+  orgUnitCode: string;
+  @Field(() => DatasetEnum) dataset: Dataset;
+  @Field({ description: 'รหัสข้อผิดพลาด (extensions.code)' }) code: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'ผลการยืนยันหรือยกเลิกการยืนยันหลายรายการ: แต่ละรายการตรวจและบันทึกแยกกัน' })
+export class BulkConfirmationResult {
+  @Field(() => [Confirmation]) done: Confirmation[];
+  @Field(() => [BulkFailure]) failed: BulkFailure[];
+}
+
+@InputType()
+export class ConfirmationTargetInput {
+  @Field() orgUnitCode: string;
+  @Field(() => DatasetEnum) dataset: Dataset;
+}
+
+export const TaskKindEnum = enumOf(taskKinds);
+registerEnumType(TaskKindEnum, {
+  name: 'TaskKind',
+  description:
+    'CONFIRM ยืนยันข้อมูล, RECONFIRM ยืนยันอีกครั้งหลังถูกยกเลิกการยืนยัน, WAIT_FOR_CHILDREN รอหน่วยงานในสังกัด, DEADLINE ใกล้หรือเลยกำหนด',
+});
+
+@ObjectType({ description: 'สิ่งที่หน่วยงานต้องทำตอนนี้' })
+export class Task {
+  @Field(() => TaskKindEnum) kind: TaskKind;
+  @Field() message: string;
+  orgUnitCode: string | null;
+  @Field(() => DatasetEnum, { nullable: true }) dataset: Dataset | null;
+  @Field(() => String, { nullable: true, description: 'ภายในวันที่' }) dueDate: string | null;
+  @Field(() => Int, { nullable: true, description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft:
+    number | null;
+}

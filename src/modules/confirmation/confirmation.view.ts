@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import type { GradeSexCount } from './confirmation.events';
+import type { Dataset } from './dataset';
+
+/** One confirmation or revocation as the API shows it (a row of `confirmation_events`). */
+export interface ConfirmationView {
+  id: string;
+  roundId: string;
+  orgUnitCode: string;
+  dataset: Dataset;
+  action: 'CONFIRMED' | 'REVOKED';
+  at: Date;
+  accountId: string | null;
+  profileId: string | null;
+  byUnitCode: string | null;
+  reason: string | null;
+  total: number | null;
+  counts: GradeSexCount[];
+  late: boolean;
+}
+
+const SELECT = `SELECT global_position::text AS id, round_id AS "roundId", org_unit_code AS "orgUnitCode", dataset,
+  action, at, account_id AS "accountId", profile_id AS "profileId", by_unit AS "byUnitCode", reason, total,
+  counts, late FROM confirmation_events`;
+
+export async function confirmationAt(tx: EntityManager, globalPosition: number): Promise<ConfirmationView> {
+  const [row] = await tx.query(`${SELECT} WHERE global_position = $1`, [globalPosition]);
+  return row as ConfirmationView;
+}
+
+export function confirmationHistory(
+  tx: EntityManager,
+  orgUnitCode: string,
+  roundId: string | null,
+): Promise<ConfirmationView[]> {
+  return roundId
+    ? tx.query(`${SELECT} WHERE org_unit_code = $1 AND round_id = $2 ORDER BY global_position`, [
+        orgUnitCode,
+        roundId,
+      ])
+    : tx.query(`${SELECT} WHERE org_unit_code = $1 ORDER BY global_position`, [orgUnitCode]);
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import { LecError } from '../../shared/errors';
+import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import { datasetLabels, registerDataset, type Dataset } from './dataset';
+
+/**
+ * DOMAIN.md, Confirmation 2: confirmed data are locked until the level above revokes. Called by
+ * every write to a register after it has read its stream version: a confirmation appended to
+ * the same stream in between makes that write's append conflict, and the retry lands here.
+ */
+export async function assertNotConfirmed(
+  tx: EntityManager,
+  unitCode: string,
+  dataset: Dataset,
+): Promise<void> {
+  const [row]: { round_id: string; name: string; parent_name: string | null }[] = await tx.query(
+    `SELECT c.round_id, u.name, p.name AS parent_name
+       FROM confirmations c
+       JOIN rounds r ON r.id = c.round_id AND r.status = 'OPEN'
+       JOIN org_units u ON u.code = c.org_unit_code
+       LEFT JOIN org_units p ON p.code = u.parent_code
+      WHERE c.org_unit_code = $1 AND c.dataset = $2 AND c.confirmed`,
+    [unitCode, dataset],
+  );
+  if (!row) return;
+  const who = dataset === 'OTHER_SCHOOL_COUNTS' ? 'จังหวัด' : (row.parent_name ?? 'หน่วยงานต้นสังกัด');
+  throw new LecError(
+    'DATA_CONFIRMED',
+    `${datasetLabels[dataset]}ของ ${row.name} ยืนยันแล้วในรอบ ${row.round_id} จึงแก้ไขไม่ได้ ` +
+      `หากต้องแก้ไข ต้องให้ ${who} ยกเลิกการยืนยันข้อมูลก่อน`,
+    { roundId: row.round_id },
+  );
+}
+
+/** The pupil or child register of an institution (PUPILS for a school, CHILDREN for a centre). */
+export function assertRegisterOpen(
+  tx: EntityManager,
+  institution: { code: string; kind: OrgUnitKind },
+): Promise<void> {
+  return assertNotConfirmed(tx, institution.code, registerDataset(institution.kind));
+}
+
+/** The open round's id, for aggregates that keep their own confirmation state (CDC basic data). */
+export async function openRoundId(tx: EntityManager): Promise<string | null> {
+  const [r] = await tx.query(`SELECT id FROM rounds WHERE status = 'OPEN'`);
+  return (r?.id as string | undefined) ?? null;
+}
+
+/** Confirmations hold a shared lock so a round cannot close under them; closing takes it exclusively. */
+export async function holdRoundOpen(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('lec:rounds'))`);
+}
+export async function lockRounds(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('lec:rounds'))`);
+}
