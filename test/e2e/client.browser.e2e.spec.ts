@@ -3,7 +3,8 @@ import { systemMetadata } from '../../src/event-store/event';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
 import { buildClient, launchChromium, newPerson, screenshots } from '../support/browser';
 import { createLaoTree, NEW_PASSWORD, PROFILE, signInAdmin, signInAs } from '../support/factories';
-import { validCitizenId } from '../support/pupils';
+import { openRoundDirect } from '../support/confirmation';
+import { pupilInput, validCitizenId } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -29,6 +30,7 @@ describe('web client in a browser', () => {
     server = await startTestServer({ clientDistDir: built.dir });
     browser = await launchChromium();
     tree = await createLaoTree(server.sys.store);
+    await openRoundDirect(server.sys.store);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -86,6 +88,7 @@ describe('web client in a browser', () => {
     await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
 
     await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
+    await page.locator('.task-list li').first().waitFor();
     await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
     const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
     const year = new Date().getUTCFullYear() - 7;
@@ -118,32 +121,111 @@ describe('web client in a browser', () => {
     // Buddhist-era birth date with the Thai month name.
     await page.getByText(`15 มีนาคม ${year + 543}`).waitFor();
     await screenshots(page, 'institution');
+
+    // Confirm: a summary of what is confirmed first, then the register is locked.
+    await page.getByRole('link', { name: 'ยืนยันข้อมูล' }).click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
+    await summary.getByRole('row', { name: /ป\.1\s*1/ }).waitFor();
+    await screenshots(page, 'institution-confirm-summary');
+    await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    const locked = page.locator('.alert-locked');
+    await locked.waitFor();
+    expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    expect(await page.getByRole('button', { name: /^แก้ไข/ }).isDisabled()).toBe(true);
+    await screenshots(page, 'institution-confirmed');
   }, 120_000);
 
-  it('an LAO sees its institutions and drills into one', async () => {
+  it('an LAO: confirm is blocked until its CDC confirms, then allowed; other-affiliation counts; drill-in', async () => {
     await signInAs(server, tree.lao.code);
     const page = await signIn(tree.lao.code);
     await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
-    await page.getByRole('link', { name: tree.school.name }).waitFor();
+    await page.getByRole('link', { name: 'ยืนยันข้อมูล (ภาพรวม อปท.)' }).click();
+
+    const children = page.getByRole('article', { name: 'ข้อมูลเด็กเล็ก (ศพด.)' });
+    await children.getByText(tree.cdc.name, { exact: false }).waitFor();
+    expect(await children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' }).isDisabled()).toBe(true);
+    await screenshots(page, 'lao-confirm-blocked');
+
+    // The CDC confirms its children (through the API, as its own person would).
+    const cdc = await signInAs(server, tree.cdc.code);
+    const year = new Date().getUTCFullYear();
+    const child = pupilInput({ grade: 'CDC', birthDate: `${year - 3}-01-10` });
+    const enrolled = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      { c: tree.cdc.code, i: child },
+      { token: cdc },
+    );
+    expect(enrolled.errors).toBeUndefined();
+    const confirmed = await server.gql(
+      `mutation($c: String!) { confirm(orgUnitCode: $c, dataset: CHILDREN) { id } }`,
+      { c: tree.cdc.code },
+      { token: cdc },
+    );
+    expect(confirmed.errors).toBeUndefined();
+
+    await page.reload();
+    const button = children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' });
+    await button.waitFor();
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลเด็กเล็ก (ศพด.)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    await page
+      .getByRole('article', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
+      .getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' })
+      .click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+
+    // A closed school of another affiliation is recorded as 0 in every grade.
+    await page.getByRole('link', { name: 'สถานศึกษาสังกัดอื่น' }).click();
+    await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    await page.getByLabel('สถานะของสถานศึกษา').selectOption('CLOSED');
+    await page.getByLabel(/^หมายเหตุ/).fill('ประกาศยุบสถานศึกษา');
+    await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).last().click();
+    await page.getByText('บันทึกแล้ว 0 คน').waitFor();
+    await screenshots(page, 'lao-other-schools');
+
+    await page.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByText('ยืนยันแล้ว')
+      .waitFor();
     await screenshots(page, 'lao');
     await page.getByRole('link', { name: tree.school.name }).click();
     await page.getByRole('row', { name: /ธนากร/ }).waitFor();
-  }, 60_000);
+  }, 120_000);
 
-  it('a province sees its LAOs', async () => {
+  it('a province revokes its LAO’s confirmation with a reason', async () => {
     await signInAs(server, tree.provinceCode);
     const page = await signIn(tree.provinceCode);
-    await page.getByRole('link', { name: tree.lao.name }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(tree.lao.name) });
+    await row.getByText('ยืนยันแล้ว').first().waitFor();
     await screenshots(page, 'province');
+    await row.getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ }).check();
+    await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่');
+    await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
+    await page.getByText('ยกเลิกการยืนยันข้อมูลเรียบร้อยแล้ว').waitFor();
+    await row.getByText('ยกเลิกการยืนยันแล้ว รอยืนยันใหม่').waitFor();
+    await row.getByText('เหตุผลที่ยกเลิก: สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
+    await screenshots(page, 'province-revoked');
   }, 60_000);
 
-  it('the department sees the provinces and opens a round', async () => {
+  it('the department sees the provinces, the open round and a unit’s history', async () => {
     await signInAdmin(server);
     const page = await signIn('admin');
     await page.getByRole('link', { name: /แพร่/ }).first().waitFor();
     await screenshots(page, 'department');
     await page.getByRole('link', { name: 'รอบการบันทึกข้อมูล' }).first().click();
-    await page.getByRole('heading', { name: 'เปิดรอบการบันทึกข้อมูล' }).waitFor();
+    await page.getByRole('heading', { name: /^รอบที่เปิดอยู่: ครั้งที่ 1/ }).waitFor();
     await screenshots(page, 'department-rounds');
+    await page.getByRole('link', { name: 'ประวัติการยืนยัน' }).click();
+    await page.getByLabel('รหัสหน่วยงาน').fill(tree.lao.code);
+    await page.getByRole('button', { name: 'แสดงประวัติ' }).click();
+    await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
+    await screenshots(page, 'department-history');
   }, 60_000);
 });

@@ -58,7 +58,7 @@ export interface ConfirmationView {
   action: 'CONFIRMED' | 'REVOKED';
   at: string;
   by: ActorView;
-  byOrgUnit: UnitRef;
+  byOrgUnit: UnitRef | null;
   reason: string | null;
   total: number | null;
   late: boolean;

@@ -55,7 +55,7 @@ export function HistoryPanel({ orgUnitCode, askCode = false }: { orgUnitCode: st
                   <td>{datasetLabels[c.dataset]}</td>
                   <td>
                     {actorName(c.by)}
-                    <small className="muted block">{c.byOrgUnit.name}</small>
+                    <small className="muted block">{c.byOrgUnit?.name}</small>
                   </td>
                   <td>{c.action === 'CONFIRMED' ? `${thaiNumber(c.total)} คน` : c.reason}</td>
                 </tr>
