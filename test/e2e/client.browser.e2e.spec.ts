@@ -123,7 +123,7 @@ describe('web client in a browser', () => {
     await screenshots(page, 'institution');
 
     // Confirm: a summary of what is confirmed first, then the register is locked.
-    await page.getByRole('link', { name: 'ยืนยันข้อมูล' }).click();
+    await page.getByRole('link', { name: 'ไปที่หน้ายืนยันข้อมูล' }).click();
     await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
     const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
     await summary.getByRole('row', { name: /ป\.1\s*1/ }).waitFor();

@@ -63,7 +63,10 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
       setReason('');
     }
   };
-  const confirmedCount = children.filter((c) => (byCode.get(c.code) ?? []).some((d) => d.confirmed)).length;
+  const confirmedCount = children.filter((c) => {
+    const ds = byCode.get(c.code) ?? [];
+    return ds.length > 0 && ds.every((d) => d.confirmed);
+  }).length;
   const problem = problemOf(one.error ?? many.error);
 
   return (
@@ -121,9 +124,10 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
                   </th>
                   <td>
                     {ds.length === 0 && <span className="muted">{status ? 'ไม่มีฐานข้อมูลที่ต้องยืนยัน' : '–'}</span>}
-                    <ul className="plain">
+                    <ul className="plain status-lines">
                       {ds.map((d) => (
                         <li key={d.dataset}>
+                          {canRevoke && !d.confirmed && <span className="check-space" />}
                           {canRevoke && d.confirmed && (
                             <input
                               type="checkbox"

@@ -120,8 +120,12 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
             <h3 id={`ds-${s.dataset}`}>{datasetLabels[s.dataset]}</h3>
             <DatasetStatusLines s={s} unit={status.orgUnit} />
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
-              <div className="missing">
-                <p>ยืนยันได้เมื่อหน่วยงานต่อไปนี้ยืนยันครบแล้ว ({thaiNumber(s.missing.length)} แห่ง):</p>
+              <div className="missing" id={`missing-${s.dataset}`}>
+                <p>
+                  {s.dataset === 'OTHER_SCHOOL_COUNTS'
+                    ? `ยืนยันได้เมื่อบันทึกจำนวนนักเรียนของสถานศึกษาต่อไปนี้แล้ว (${thaiNumber(s.missing.length)} แห่ง):`
+                    : `ยืนยันได้เมื่อหน่วยงานต่อไปนี้ยืนยันครบแล้ว (${thaiNumber(s.missing.length)} แห่ง):`}
+                </p>
                 <ul>
                   {s.missing.map((m) => (
                     <li key={m.code}>
@@ -136,7 +140,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 type="button"
                 className="button button-primary"
                 disabled={!s.ready}
-                aria-describedby={!s.ready ? `ds-${s.dataset}` : undefined}
+                aria-describedby={!s.ready && s.missing.length > 0 ? `missing-${s.dataset}` : undefined}
                 onClick={() => setAsking(s.dataset)}
               >
                 ยืนยัน{datasetLabels[s.dataset]}

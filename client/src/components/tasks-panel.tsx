@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { MY_TASKS, type TaskView } from '../graphql/confirmations';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
-import { datasetLabels, thaiDate } from '../lib/thai';
 import { Loading } from './ui';
 
 const tone: Record<TaskView['kind'], string> = {
@@ -11,19 +10,6 @@ const tone: Record<TaskView['kind'], string> = {
   WAIT_FOR_CHILDREN: 'task-wait',
   DEADLINE: 'task-late',
 };
-
-function due(t: TaskView): string | null {
-  if (!t.dueDate) return null;
-  const left =
-    t.daysLeft === null
-      ? ''
-      : t.daysLeft < 0
-        ? ` (เลยกำหนด ${-t.daysLeft} วัน)`
-        : t.daysLeft === 0
-          ? ' (วันนี้)'
-          : ` (อีก ${t.daysLeft} วัน)`;
-  return `ภายในวันที่ ${thaiDate(t.dueDate)}${left}`;
-}
 
 /** "What to do now" for the signed-in unit, as the server lists it (myTasks). */
 export function TasksPanel({ ownCode }: { ownCode: string }) {
@@ -40,15 +26,13 @@ export function TasksPanel({ ownCode }: { ownCode: string }) {
           {data.myTasks.map((t, i) => (
             <li key={i} className={tone[t.kind]}>
               <span>{t.message}</span>
-              <small>
-                {[t.dataset && datasetLabels[t.dataset], due(t)].filter(Boolean).join(' · ')}
-                {t.orgUnit && t.orgUnit.code !== ownCode && (
-                  <>
-                    {' · '}
-                    <Link href={`/units/${t.orgUnit.code}`}>{t.orgUnit.name}</Link>
-                  </>
-                )}
-              </small>
+              {t.orgUnit && t.orgUnit.code !== ownCode ? (
+                <Link href={`/units/${t.orgUnit.code}`}>ไปที่ {t.orgUnit.name}</Link>
+              ) : (
+                (t.kind === 'CONFIRM' || t.kind === 'RECONFIRM') && (
+                  <Link href="/?tab=confirm">ไปที่หน้ายืนยันข้อมูล</Link>
+                )
+              )}
             </li>
           ))}
         </ul>

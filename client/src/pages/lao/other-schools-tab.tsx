@@ -42,6 +42,12 @@ export function OtherSchoolsTab({ laoCode, canEdit }: { laoCode: string; canEdit
                 <Badge tone="warn">ยังไม่ได้บันทึก</Badge>
               )}
             </div>
+            {s.status && s.status !== 'OPEN' && (
+              <p>
+                <strong>{statuses.find(([v]) => v === s.status)?.[1]}</strong>
+                {s.note && ` · ${s.note}`}
+              </p>
+            )}
             {s.recordedAt && <p className="muted">บันทึกล่าสุด {thaiDateTime(s.recordedAt)}</p>}
             <div className="actions">
               <a
