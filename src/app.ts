@@ -13,6 +13,7 @@ import { buildLecSchema } from './graphql/schema';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
 import { mountPupilExports } from './modules/imports/exports.route';
+import { mountConfirmationStatusExport } from './modules/confirmation/status-export.route';
 import { mountPupilImports } from './modules/imports/imports.route';
 import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
@@ -112,6 +113,7 @@ export async function createApp(deps: AppDeps) {
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);

@@ -10,7 +10,10 @@ import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolv
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
 import {
   BulkFailureResolver,
+  ConfirmationProgressResolver,
   ConfirmationResolver,
+  DatasetProgressResolver,
+  ProvinceProgressResolver,
   ConfirmationStatusResolver,
   DatasetStatusResolver,
   TaskResolver,
@@ -34,4 +37,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ConfirmationStatusResolver,
   BulkFailureResolver,
   TaskResolver,
+  DatasetProgressResolver,
+  ProvinceProgressResolver,
+  ConfirmationProgressResolver,
 ];

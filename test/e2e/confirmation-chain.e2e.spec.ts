@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createLaoTree, createUnit, signInAdmin, signInAs } from '../support/factories';
 import { pupilInput } from '../support/pupils';
 import { codeOf, startTestServer, type TestServer } from '../support/test-server';
@@ -325,6 +326,91 @@ describe('the confirmation chain: school → LAO → province → department', (
         ),
         'FORBIDDEN',
       );
+    });
+
+    it('progress: per level and dataset, who confirmed, who has not, who is late; the department by province', async () => {
+      const a = await createLaoTree(server.sys.store, '39');
+      const b = await createLaoTree(server.sys.store, '39');
+      const [schoolA, laoA, province] = await Promise.all([
+        signInAs(server, a.school.code),
+        signInAs(server, a.lao.code),
+        signInAs(server, '39'),
+      ]);
+      await gql(CONFIRM, { c: a.school.code, d: 'PUPILS' }, schoolA);
+      await gql(CONFIRM, { c: a.lao.code, d: 'PUPILS' }, laoA);
+      const PROGRESS = `query($c: String!) { confirmationProgress(orgUnitCode: $c) { round { id } levels { level datasets {
+        dataset units confirmed late daysLeft notConfirmed { code } } } byProvince { orgUnit { code } levels { level datasets { dataset units confirmed } } } } }`;
+      type Progress = {
+        confirmationProgress: {
+          levels: {
+            level: string;
+            datasets: {
+              dataset: string;
+              units: number;
+              confirmed: number;
+              late: number;
+              daysLeft: number;
+              notConfirmed: { code: string }[];
+            }[];
+          }[];
+          byProvince: {
+            orgUnit: { code: string };
+            levels: { level: string; datasets: { dataset: string; units: number; confirmed: number }[] }[];
+          }[];
+        };
+      };
+      const res = await gql<Progress>(PROGRESS, { c: '39' }, province);
+      const levels = res.data!.confirmationProgress.levels;
+      expect(levels.map((l) => l.level)).toEqual(['LAO', 'INSTITUTION']);
+      const pupils = (level: string) =>
+        levels.find((l) => l.level === level)!.datasets.find((d) => d.dataset === 'PUPILS')!;
+      // The school deadline has passed (late unless confirmed on time: school A confirmed late too).
+      expect(pupils('INSTITUTION')).toMatchObject({
+        units: 2,
+        confirmed: 1,
+        late: 2,
+        daysLeft: -1,
+        notConfirmed: [{ code: b.school.code }],
+      });
+      expect(pupils('LAO')).toMatchObject({
+        units: 2,
+        confirmed: 1,
+        late: 0,
+        daysLeft: 10,
+        notConfirmed: [{ code: b.lao.code }],
+      });
+      expect(res.data!.confirmationProgress.byProvince).toEqual([]);
+
+      const national = await gql<Progress>(PROGRESS, { c: 'DLA' }, admin);
+      const p39 = national.data!.confirmationProgress.byProvince.find((p) => p.orgUnit.code === '39')!;
+      expect(p39.levels.find((l) => l.level === 'LAO')!.datasets.find((d) => d.dataset === 'PUPILS')).toEqual(
+        {
+          dataset: 'PUPILS',
+          units: 2,
+          confirmed: 1,
+        },
+      );
+      expectCode(await gql(PROGRESS, { c: '39' }, laoA), 'FORBIDDEN');
+
+      // The same status as a spreadsheet for the LAO and its units; outside its scope: refused.
+      const xlsx = (code: string, token: string) =>
+        fetch(`${server.url}/exports/confirmation-status.xlsx?orgUnitCode=${code}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+      const res2 = await xlsx(a.lao.code, laoA);
+      expect(res2.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res2.arrayBuffer()) as never);
+      const rows = wb.worksheets[0]
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1));
+      expect(rows[0]).toEqual(expect.arrayContaining(['รหัสหน่วยงาน', 'ฐานข้อมูล', 'สถานะ']));
+      const schoolRow = rows.find((r) => r[0] === a.school.code)!;
+      expect(schoolRow.slice(1, 6)).toEqual([a.school.name, 'โรงเรียน', 'ข้อมูลนักเรียน', 'ยืนยันแล้ว', '0']);
+      const cdcRows = rows.filter((r) => r[0] === a.cdc.code).map((r) => r[4]);
+      expect(cdcRows).toEqual(['ยังไม่ยืนยัน (พร้อมยืนยัน)', 'ยังไม่ยืนยัน (พร้อมยืนยัน)']);
+      expect((await xlsx(b.lao.code, laoA)).status).toBe(403);
     });
 
     it('closing the round releases the locks; confirmation then waits for the next round (ROUND_CLOSED)', async () => {

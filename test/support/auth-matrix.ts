@@ -596,6 +596,13 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     expect: readInScope,
   },
 
+  confirmationProgress: {
+    type: 'Query',
+    document: `query($c: String!) { confirmationProgress(orgUnitCode: $c) { levels { level datasets { units confirmed } } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
   myTasks: {
     type: 'Query',
     scoped: false,

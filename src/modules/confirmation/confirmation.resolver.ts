@@ -16,14 +16,23 @@ import {
   BulkConfirmationResult,
   BulkFailure,
   Confirmation,
+  ConfirmationProgress,
   ConfirmationStatus,
   ConfirmationTargetInput,
+  DatasetProgress,
+  ProvinceProgress,
   DatasetEnum,
   DatasetStatus,
   Task,
   UnitConfirmationStatus,
 } from './confirmation.types';
 import { tasksFrom, type TaskView } from './tasks';
+import {
+  LISTED,
+  confirmationProgress,
+  type DatasetProgressView,
+  type ProvinceProgressView,
+} from './progress';
 import { confirmsAtAll } from './dataset';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from './dataset';
@@ -196,6 +205,28 @@ export class ConfirmationResolver {
     return statusOf(ctx, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
   }
 
+  @Query(() => ConfirmationProgress, {
+    nullable: true,
+    description: 'ความคืบหน้าการยืนยันทุกระดับใต้หน่วยงาน: ยืนยันแล้วกี่แห่ง ใครยังไม่ยืนยัน ล่าช้า และวันที่เหลือ',
+  })
+  async confirmationProgress(
+    @Arg('orgUnitCode', () => String) orgUnitCode: string,
+    @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConfirmationProgress | null> {
+    const viewer = requireViewer(ctx.viewer);
+    const unit = await visibleUnit(ctx, viewer, orgUnitCode);
+    const manager = ctx.dataSource.manager;
+    const round = await roundForReading(manager, roundId);
+    if (!round) return null;
+    const progress = await confirmationProgress(manager, round.id, unit, todayInBangkok(new Date()));
+    return {
+      orgUnitCode,
+      round: (await manager.findOneByOrFail(RoundRow, { id: round.id })) as never,
+      ...progress,
+    };
+  }
+
   @Query(() => [Confirmation], {
     description: 'ประวัติการยืนยันและการยกเลิกการยืนยันทั้งหมดของหน่วยงาน (รอบที่ระบุ หรือทุกรอบ)',
   })
@@ -292,5 +323,31 @@ export class TaskResolver {
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() t: TaskView, @Ctx() ctx: GraphQLContext) {
     return t.orgUnitCode ? ctx.loaders.orgUnit.load(t.orgUnitCode) : null;
+  }
+}
+
+@Resolver(() => DatasetProgress)
+export class DatasetProgressResolver {
+  @FieldResolver(() => [OrgUnit], { description: `หน่วยงานที่ยังไม่ยืนยัน (เรียงตามรหัส ไม่เกิน ${LISTED} แห่ง)` })
+  async notConfirmed(@Root() p: DatasetProgressView, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.orgUnit.loadMany(p.notConfirmedCodes)).filter(
+      (u) => u && !(u instanceof Error),
+    );
+  }
+}
+
+@Resolver(() => ProvinceProgress)
+export class ProvinceProgressResolver {
+  @FieldResolver(() => OrgUnit)
+  orgUnit(@Root() p: ProvinceProgressView, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.orgUnit.load(p.provinceCode);
+  }
+}
+
+@Resolver(() => ConfirmationProgress)
+export class ConfirmationProgressResolver {
+  @FieldResolver(() => OrgUnit)
+  orgUnit(@Root() p: ConfirmationProgress, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.orgUnit.load(p.orgUnitCode);
   }
 }

@@ -109,3 +109,42 @@ export class Task {
   @Field(() => Int, { nullable: true, description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft:
     number | null;
 }
+
+const progressLevels = ['PROVINCE', 'LAO', 'INSTITUTION'] as const;
+export const ProgressLevelEnum = enumOf(progressLevels);
+registerEnumType(ProgressLevelEnum, {
+  name: 'ProgressLevel',
+  description: 'PROVINCE จังหวัด, LAO อปท., INSTITUTION สถานศึกษาและศูนย์พัฒนาเด็กเล็ก',
+});
+
+@ObjectType({ description: 'ความคืบหน้าการยืนยันฐานข้อมูลหนึ่งในระดับหนึ่ง' })
+export class DatasetProgress {
+  @Field(() => DatasetEnum) dataset: Dataset;
+  @Field(() => Int, { description: 'จำนวนหน่วยงานที่มีฐานข้อมูลนี้' }) units: number;
+  @Field(() => Int, { description: 'ยืนยันแล้ว' }) confirmed: number;
+  @Field(() => Int, { description: 'ล่าช้า: ยืนยันหลังกำหนด หรือเลยกำหนดแล้วยังไม่ยืนยัน' }) late: number;
+  @Field({ description: 'ภายในวันที่ของระดับนี้' }) deadline: string;
+  @Field(() => Int, { description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft: number;
+  notConfirmedCodes: string[];
+}
+
+@ObjectType({ description: 'ความคืบหน้าการยืนยันของหน่วยงานระดับหนึ่ง' })
+export class LevelProgress {
+  @Field(() => ProgressLevelEnum) level: 'PROVINCE' | 'LAO' | 'INSTITUTION';
+  @Field(() => [DatasetProgress]) datasets: DatasetProgress[];
+}
+
+@ObjectType({ description: 'ความคืบหน้าการยืนยันของจังหวัดหนึ่ง (สำหรับกรม)' })
+export class ProvinceProgress {
+  provinceCode: string;
+  @Field(() => [LevelProgress]) levels: LevelProgress[];
+}
+
+@ObjectType({ description: 'ความคืบหน้าการยืนยันข้อมูลของทุกระดับใต้หน่วยงาน' })
+export class ConfirmationProgress {
+  orgUnitCode: string;
+  @Field(() => Round) round: Round;
+  @Field(() => [LevelProgress]) levels: LevelProgress[];
+  @Field(() => [ProvinceProgress], { description: 'รายจังหวัด (เฉพาะมุมมองของกรม)' })
+  byProvince: ProvinceProgress[];
+}
