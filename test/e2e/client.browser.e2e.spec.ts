@@ -217,8 +217,12 @@ describe('web client in a browser', () => {
   it('the department sees the provinces, the open round and a unit’s history', async () => {
     await signInAdmin(server);
     const page = await signIn('admin');
-    await page.getByRole('link', { name: /แพร่/ }).first().waitFor();
+    await page.getByRole('heading', { name: 'ความคืบหน้ารายจังหวัด' }).waitFor();
+    await page.getByRole('row', { name: /แพร่/ }).first().waitFor();
     await screenshots(page, 'department');
+    await page.getByRole('link', { name: 'จังหวัดและการยืนยัน' }).click();
+    await page.getByRole('link', { name: 'แพร่' }).waitFor();
+    await screenshots(page, 'department-provinces');
     await page.getByRole('link', { name: 'รอบการบันทึกข้อมูล' }).first().click();
     await page.getByRole('heading', { name: /^รอบที่เปิดอยู่: ครั้งที่ 1/ }).waitFor();
     await screenshots(page, 'department-rounds');

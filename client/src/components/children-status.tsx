@@ -76,8 +76,8 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
       {!loading && !error && !status && <Notice>ยังไม่มีรอบการบันทึกข้อมูลที่เปิดอยู่</Notice>}
       {status && (
         <p className="muted">
-          {roundTitle(status.round)} · ยืนยันแล้ว {thaiNumber(confirmedCount)} จาก {thaiNumber(children.length)}{' '}
-          แห่ง
+          {roundTitle(status.round)} · ยืนยันครบทุกฐานข้อมูลแล้ว {thaiNumber(confirmedCount)} จาก{' '}
+          {thaiNumber(children.length)} แห่ง
         </p>
       )}
       <div className="toolbar">
@@ -101,7 +101,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
         />
       </div>
       <div className="table-wrap">
-        <table>
+        <table className="stack">
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>

@@ -139,3 +139,38 @@ export const MY_TASKS: TypedDocumentNode<{ myTasks: TaskView[] }> = gql`
     }
   }
 `;
+
+export type ProgressLevel = 'PROVINCE' | 'LAO' | 'INSTITUTION';
+export interface DatasetProgressView {
+  dataset: Dataset;
+  units: number;
+  confirmed: number;
+  late: number;
+  deadline: string;
+  daysLeft: number;
+  notConfirmed: UnitRef[];
+}
+export interface LevelProgressView {
+  level: ProgressLevel;
+  datasets: DatasetProgressView[];
+}
+const LEVELS = `levels { level datasets { dataset units confirmed late deadline daysLeft notConfirmed { code name kind } } }`;
+
+export const CONFIRMATION_PROGRESS: TypedDocumentNode<
+  {
+    confirmationProgress: {
+      round: { id: string; academicYear: number; roundNo: number; snapshotDate: string; status: string };
+      levels: LevelProgressView[];
+      byProvince: { orgUnit: UnitRef; levels: LevelProgressView[] }[];
+    } | null;
+  },
+  { orgUnitCode: string }
+> = gql`
+  query ConfirmationProgress($orgUnitCode: String!) {
+    confirmationProgress(orgUnitCode: $orgUnitCode) {
+      round { id academicYear roundNo snapshotDate status }
+      ${LEVELS}
+      byProvince { orgUnit { code name kind } ${LEVELS} }
+    }
+  }
+`;

@@ -30,7 +30,7 @@ export function HistoryPanel({ orgUnitCode, askCode = false }: { orgUnitCode: st
       {data && data.confirmationHistory.length === 0 && <p className="muted">ยังไม่มีการยืนยันหรือยกเลิกการยืนยัน</p>}
       {data && data.confirmationHistory.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">เมื่อ</th>
@@ -43,7 +43,7 @@ export function HistoryPanel({ orgUnitCode, askCode = false }: { orgUnitCode: st
             <tbody>
               {data.confirmationHistory.map((c) => (
                 <tr key={c.id}>
-                  <td>{thaiDateTime(c.at)}</td>
+                  <td data-label="เมื่อ">{thaiDateTime(c.at)}</td>
                   <td>
                     {c.action === 'CONFIRMED' ? (
                       <Badge tone="ok">ยืนยันข้อมูล</Badge>
@@ -52,7 +52,7 @@ export function HistoryPanel({ orgUnitCode, askCode = false }: { orgUnitCode: st
                     )}
                     {c.late && <Badge tone="bad">เกินกำหนด</Badge>}
                   </td>
-                  <td>{datasetLabels[c.dataset]}</td>
+                  <td data-label="ฐานข้อมูล">{datasetLabels[c.dataset]}</td>
                   <td>
                     {actorName(c.by)}
                     <small className="muted block">{c.byOrgUnit?.name}</small>

@@ -1,4 +1,5 @@
 import { ChildrenStatus } from '../../components/children-status';
+import { ProgressPanel, ProvinceProgressTable } from '../../components/progress-panel';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
@@ -15,9 +16,15 @@ export function DepartmentView({ unit }: { unit: UnitView }) {
       render: () => (
         <>
           <RoundCard />
-          <ChildrenStatus unit={unit} title="จังหวัดและสถานะการยืนยันข้อมูล" canRevoke />
+          <ProgressPanel orgUnitCode={unit.code} />
+          <ProvinceProgressTable orgUnitCode={unit.code} />
         </>
       ),
+    },
+    {
+      id: 'provinces',
+      label: 'จังหวัดและการยืนยัน',
+      render: () => <ChildrenStatus unit={unit} title="จังหวัดและสถานะการยืนยันข้อมูล" canRevoke />,
     },
     { id: 'rounds', label: 'รอบการบันทึกข้อมูล', render: () => <RoundsTab /> },
     { id: 'credentials', label: 'บัญชีผู้ใช้งาน', render: () => <CredentialsTab unit={unit} /> },

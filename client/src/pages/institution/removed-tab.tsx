@@ -21,7 +21,7 @@ export function RemovedTab({ institutionCode }: { institutionCode: string }) {
       {data && data.removedPupils.length === 0 && <p className="muted">ยังไม่มีการนำข้อมูลออกจากระบบ</p>}
       {data && data.removedPupils.length > 0 && (
         <div className="table-wrap">
-          <table>
+          <table className="stack">
             <thead>
               <tr>
                 <th scope="col">ชื่อ–นามสกุล</th>
@@ -38,8 +38,10 @@ export function RemovedTab({ institutionCode }: { institutionCode: string }) {
                     {r.pupil.prefix}
                     {r.pupil.firstName} {r.pupil.lastName}
                   </th>
-                  <td className="mono">{r.pupil.citizenId}</td>
-                  <td>{gradeLabels[r.pupil.grade]}</td>
+                  <td className="mono" data-label="เลขประจำตัวประชาชน">
+                    {r.pupil.citizenId}
+                  </td>
+                  <td data-label="ชั้น">{gradeLabels[r.pupil.grade]}</td>
                   <td>
                     {r.reasonText}
                     {r.note && <small className="muted block">หมายเหตุ: {r.note}</small>}

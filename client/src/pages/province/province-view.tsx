@@ -1,5 +1,6 @@
 import { ChildrenStatus } from '../../components/children-status';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { ProgressPanel } from '../../components/progress-panel';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
@@ -18,6 +19,7 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
       render: () => (
         <>
           <RoundCard />
+          <ProgressPanel orgUnitCode={unit.code} />
           <ChildrenStatus
             unit={unit}
             title="องค์กรปกครองส่วนท้องถิ่นในจังหวัดและสถานะการยืนยันข้อมูล"
