@@ -53,13 +53,21 @@ export async function newPerson(browser: Browser, baseURL: string): Promise<Brow
   return context;
 }
 
-/** Full-page screenshots of the current screen at desktop and phone widths. */
+/**
+ * Full-page screenshots of the current screen at desktop and phone widths. Fails when the page is
+ * wider than the phone (something would need sideways scrolling) or the Thai font did not load.
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate('document.fonts.ready');
+  const sarabunLoaded = `[...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Sarabun' && f.status === 'loaded')`;
+  if (!(await page.evaluate(sarabunLoaded)))
+    throw new Error(`${name}: the bundled Sarabun font is not in use`);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(100);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
+  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
   await page.setViewportSize(DESKTOP);
+  if (width > PHONE.width) throw new Error(`${name}: ${width}px wide on a ${PHONE.width}px phone screen`);
 }

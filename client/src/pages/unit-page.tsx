@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { TasksPanel } from '../components/tasks-panel';
 import { Loading, ProblemBox } from '../components/ui';
 import { ORG_UNIT } from '../graphql/org-units';
@@ -17,6 +18,9 @@ export function UnitPage({ me, code }: { me: ViewerView; code: string }) {
   const unit = data?.orgUnit;
   const own = code === me.orgUnit.code;
   const above = !isInstitution(me.orgUnit.kind);
+  useEffect(() => {
+    if (unit) document.title = `${unit.name} — LEC`;
+  }, [unit]);
   if (loading && !data) return <Loading />;
   if (error) return <ProblemBox problem={problemOf(error)} />;
   if (!unit)
