@@ -68,6 +68,10 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(100);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
   const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+  const widest = await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > ${PHONE.width} + 1)
+    .slice(-3).map((e) => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40)).join(' | ')`);
   await page.setViewportSize(DESKTOP);
-  if (width > PHONE.width) throw new Error(`${name}: ${width}px wide on a ${PHONE.width}px phone screen`);
+  if (width > PHONE.width)
+    throw new Error(`${name}: ${width}px wide on a ${PHONE.width}px phone screen: ${String(widest)}`);
 }

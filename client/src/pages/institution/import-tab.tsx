@@ -126,14 +126,23 @@ export function ImportTab({ institutionCode, canImport }: { institutionCode: str
           {message && <Notice kind="ok">{message}</Notice>}
           <ProblemBox problem={problem} />
           <form onSubmit={preview} className="toolbar">
-            <div className="field">
-              <label htmlFor="import-file">ไฟล์ Excel (.xlsx) หรือ CSV ไม่เกิน 20 MB</label>
+            <div className="field file-field">
+              <span className="label" id="import-file-label">
+                ไฟล์ Excel (.xlsx) หรือ CSV ไม่เกิน 20 MB
+              </span>
+              {/* The browser's own file button speaks the browser's language; this one speaks Thai. */}
               <input
                 id="import-file"
+                className="sr-only"
                 type="file"
                 accept=".xlsx,.csv,text/csv"
+                aria-labelledby="import-file-label"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
+              <label htmlFor="import-file" className="button file-button">
+                เลือกไฟล์
+                <span className="file-name">{file ? file.name : 'ยังไม่ได้เลือกไฟล์'}</span>
+              </label>
             </div>
             <button type="submit" className="button" disabled={!file || busy}>
               ตรวจสอบไฟล์
