@@ -3,8 +3,7 @@ import { systemMetadata, type EventMetadata } from '../../src/event-store/event'
 import type { EventStore } from '../../src/event-store/event-store.service';
 import type { Viewer } from '../../src/modules/access/viewer';
 import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
-import { roundsDecider } from '../../src/modules/rounds/round.decider';
-import { ROUNDS_STREAM } from '../../src/modules/rounds/round.events';
+import { openRound } from '../../src/modules/rounds/open-round';
 import { codeOf, type GqlResponse, type TestServer } from './test-server';
 
 /** ISO date `days` from today (Bangkok), for round deadlines around now. */
@@ -83,24 +82,17 @@ export function metadataFor(viewer: Viewer): EventMetadata {
 
 /** Opens a round through the rounds aggregate, as the department would. */
 export async function openRoundDirect(store: EventStore, roundNo = 1): Promise<string> {
-  await store.transaction((tx) =>
-    store.decide(
-      tx,
-      ROUNDS_STREAM,
-      roundsDecider,
-      {
-        type: 'OpenRound',
-        input: {
-          academicYear: 2569,
-          roundNo,
-          snapshotDate: dayFromToday(-10),
-          institutionDeadline: dayFromToday(5),
-          laoDeadline: dayFromToday(10),
-          provinceDeadline: dayFromToday(11),
-        },
-      },
-      systemMetadata('test'),
-    ),
+  await openRound(
+    store,
+    {
+      academicYear: 2569,
+      roundNo,
+      snapshotDate: dayFromToday(-10),
+      institutionDeadline: dayFromToday(5),
+      laoDeadline: dayFromToday(10),
+      provinceDeadline: dayFromToday(11),
+    },
+    systemMetadata('test'),
   );
   return `2569-${roundNo}`;
 }

@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import type { EventMetadata } from '../../event-store/event';
+import type { ConfirmationEvent } from './confirmation.events';
 import { streamVersion } from '../../event-store/event-store';
 import type { EventStore } from '../../event-store/event-store.service';
 import { isWithin } from '../access/policy';
@@ -20,6 +22,33 @@ import { confirmationStreamId, confirmationStreamType, type Dataset } from './da
 import { holdRoundOpen } from './register-lock';
 
 /**
+ * What both confirming and revoking start with, in this order: the unit, the rounds lock (shared),
+ * the unit's parent and the unit locked (ancestors first), the version of the stream the event
+ * will go on, then the round. Everything read after the version is covered by the append's check.
+ */
+async function openConfirmationStream(tx: EntityManager, orgUnitCode: string, dataset: Dataset) {
+  const unit = await findUnit(tx, orgUnitCode);
+  await holdRoundOpen(tx);
+  await lockUnits(tx, [unit.parentCode, unit.code]);
+  const streamId = confirmationStreamId(unit.kind, unit.code, dataset);
+  const version = await streamVersion(tx, streamId);
+  const round = await roundForReading(tx);
+  return { unit, round, streamId, version };
+}
+
+async function record(
+  store: EventStore,
+  tx: EntityManager,
+  at: { streamId: string; version: number },
+  events: ConfirmationEvent[],
+  metadata: EventMetadata,
+): Promise<ConfirmationView> {
+  const type = confirmationStreamType(at.streamId);
+  const [recorded] = await store.append(tx, at.streamId, type, at.version, events, metadata);
+  return confirmationAt(tx, recorded.globalPosition);
+}
+
+/**
  * Confirms one dataset of a unit for the open round. The unit and its parent are locked first, so
  * a revocation below (which locks the parent too) cannot interleave with reading the children's
  * confirmations; the event goes on the stream the data live on, at the version read before the
@@ -33,12 +62,7 @@ export async function confirmDataset(
   metadata: EventMetadata,
 ): Promise<ConfirmationView> {
   return store.transaction(async (tx) => {
-    const unit = await findUnit(tx, orgUnitCode);
-    await holdRoundOpen(tx);
-    await lockUnits(tx, [unit.parentCode, unit.code]);
-    const streamId = confirmationStreamId(unit.kind, unit.code, dataset);
-    const version = await streamVersion(tx, streamId);
-    const round = await roundForReading(tx);
+    const { unit, round, streamId, version } = await openConfirmationStream(tx, orgUnitCode, dataset);
     const held = await holds(tx, unit, dataset);
     const active = round?.status === 'OPEN' && held;
     const events = decideConfirm({
@@ -53,15 +77,7 @@ export async function confirmDataset(
       deadline: round?.status === 'OPEN' ? await deadlineOf(tx, round.id, unit) : '',
       today: todayInBangkok(new Date(metadata.at)),
     });
-    const [recorded] = await store.append(
-      tx,
-      streamId,
-      confirmationStreamType(streamId),
-      version,
-      events,
-      metadata,
-    );
-    return confirmationAt(tx, recorded.globalPosition);
+    return record(store, tx, { streamId, version }, events, metadata);
   });
 }
 
@@ -75,12 +91,7 @@ export async function revokeConfirmation(
   metadata: EventMetadata,
 ): Promise<ConfirmationView> {
   return store.transaction(async (tx) => {
-    const unit = await findUnit(tx, orgUnitCode);
-    await holdRoundOpen(tx);
-    await lockUnits(tx, [unit.parentCode, unit.code]);
-    const streamId = confirmationStreamId(unit.kind, unit.code, dataset);
-    const version = await streamVersion(tx, streamId);
-    const round = await roundForReading(tx);
+    const { unit, round, streamId, version } = await openConfirmationStream(tx, orgUnitCode, dataset);
     const parent = unit.parentCode ? await findUnit(tx, unit.parentCode) : null;
     const parentHolds = parent !== null && round?.status === 'OPEN' && (await holds(tx, parent, dataset));
     const events = decideRevoke({
@@ -96,14 +107,6 @@ export async function revokeConfirmation(
           ? { ...parent, confirmed: await isConfirmed(tx, round!.id, parent.code, dataset) }
           : null,
     });
-    const [recorded] = await store.append(
-      tx,
-      streamId,
-      confirmationStreamType(streamId),
-      version,
-      events,
-      metadata,
-    );
-    return confirmationAt(tx, recorded.globalPosition);
+    return record(store, tx, { streamId, version }, events, metadata);
   });
 }

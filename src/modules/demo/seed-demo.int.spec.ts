@@ -23,8 +23,13 @@ describe('demo dataset', () => {
     expect(accounts.map((a) => a.username)).toContain('54');
     const events = await readAll(sys.dataSource.manager, 0, 10_000);
     expect(events.filter((e) => e.metadata.requestId === 'demo').map((e) => e.type)).toEqual(
-      expect.arrayContaining(['OrgUnitRegistered', 'CredentialsIssued']),
+      expect.arrayContaining(['OrgUnitRegistered', 'CredentialsIssued', 'RoundOpened']),
     );
+    // A round is open so the demo's units can confirm at once.
+    const [round] = await sys.dataSource.query(
+      `SELECT status, institution_deadline > now() AS ahead FROM rounds`,
+    );
+    expect(round).toEqual({ status: 'OPEN', ahead: true });
     // Pupils and children with valid citizen IDs, enrolled through the real command.
     const pupils: { institution_code: string; n: number }[] = await sys.dataSource.query(
       `SELECT institution_code, count(*)::int AS n FROM pupils WHERE status = 'ACTIVE' GROUP BY institution_code ORDER BY 1`,

@@ -9,6 +9,34 @@ import { issueCredentials } from '../accounts/issue-credentials';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import { demoProvinceCode, demoUnits } from './demo-data';
+import { openRound } from '../rounds/open-round';
+
+/** ISO date `days` after an ISO date. */
+function plusDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Opens the round of the current term (round 1 from May to October, else round 2) with deadlines a
+ * week or so ahead, so the demo's units can confirm right away.
+ */
+async function openDemoRound(store: EventStore, metadata: EventMetadata): Promise<void> {
+  const today = todayInBangkok(new Date());
+  const month = Number(today.slice(5, 7));
+  const roundNo = month >= 5 && month <= 10 ? 1 : 2;
+  await openRound(
+    store,
+    {
+      academicYear: academicYearOf(today),
+      roundNo,
+      snapshotDate: plusDays(today, -7),
+      institutionDeadline: plusDays(today, 7),
+      laoDeadline: plusDays(today, 10),
+      provinceDeadline: plusDays(today, 11),
+    },
+    metadata,
+  );
+}
 
 export interface DemoAccount {
   username: string;
@@ -43,6 +71,7 @@ export async function seedDemo(store: EventStore): Promise<DemoAccount[]> {
     for (const unit of demoUnits) await registerOrgUnitIn(store, tx, unit, metadata);
   });
   await seedDemoPupils(store, metadata);
+  await openDemoRound(store, metadata);
   const accountHolders = [
     demoProvinceCode,
     ...demoUnits.filter((u) => u.kind !== 'OTHER_SCHOOL').map((u) => u.code),

@@ -101,6 +101,11 @@ export function openXlsx(bytes: Buffer): XlsxSheet {
         hyperlinks: 'ignore',
         entries: 'ignore',
       });
+      // Zip writers (exceljs's own among them, under load) may store a sheet before workbook.xml;
+      // exceljs's reader then reads `model.sheets` before it has a model and throws. Without one,
+      // the sheet keeps the number of its part, which is what is matched below.
+      const withModel = reader as unknown as { model?: { sheets?: unknown[] } };
+      withModel.model ??= { sheets: [] };
       try {
         for await (const sheet of reader) {
           const id = String((sheet as unknown as { id: string | number }).id);
