@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemMetadata } from '../../src/event-store/event';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
-import { buildClient, launchChromium, newPerson, screenshots } from '../support/browser';
+import { buildClient, launchChromium, newPerson, pageErrors, screenshots } from '../support/browser';
 import { createLaoTree, NEW_PASSWORD, PROFILE, signInAdmin, signInAs } from '../support/factories';
 import { openRoundDirect } from '../support/confirmation';
 import { pupilInput, validCitizenId } from '../support/pupils';
@@ -33,6 +33,9 @@ describe('web client in a browser', () => {
     tree = await createLaoTree(server.sys.store);
     await openRoundDirect(server.sys.store);
   }, 240_000);
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -198,6 +201,11 @@ describe('web client in a browser', () => {
     await button.waitFor();
     expect(await button.isDisabled()).toBe(false);
     await button.click();
+    await page
+      .getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' })
+      .getByRole('row', { name: new RegExp(`${tree.cdc.name}\\s*1`) })
+      .waitFor();
+    await screenshots(page, 'lao-confirm-summary');
     await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
     await page.getByText('ยืนยันข้อมูลเด็กเล็ก (ศพด.)เรียบร้อยแล้ว รวม 1 คน').waitFor();
     await page
@@ -258,5 +266,10 @@ describe('web client in a browser', () => {
     await page.getByRole('button', { name: 'แสดงประวัติ' }).click();
     await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
     await screenshots(page, 'department-history');
+
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    await page.getByRole('heading', { name: 'เข้าสู่ระบบสารสนเทศทางการศึกษาท้องถิ่น' }).waitFor();
+    await page.goto('/');
+    await page.getByLabel('รหัสผ่าน').waitFor();
   }, 60_000);
 });

@@ -39,6 +39,9 @@ export function launchChromium(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+/** Uncaught errors of the pages opened by newPerson; a test expects none. */
+export const pageErrors: string[] = [];
+
 /** A separate browser profile (cookies) per person, in Thai. */
 export async function newPerson(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -47,9 +50,7 @@ export async function newPerson(browser: Browser, baseURL: string): Promise<Brow
     timezoneId: 'Asia/Bangkok',
     viewport: DESKTOP,
   });
-  context.on('weberror', (e) => console.error('page error:', e.error().message));
-  context.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
-  context.on('requestfailed', (r) => console.error('request failed:', r.url(), r.failure()?.errorText));
+  context.on('weberror', (e) => pageErrors.push(e.error().message));
   return context;
 }
 

@@ -152,7 +152,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 <p>
                   {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
                 </p>
-                {summary?.(s.dataset)}
+                {summary ? summary(s.dataset) : <ChildrenTotals status={status} dataset={s.dataset} />}
                 <p className="locked">
                   เมื่อยืนยันแล้ว ข้อมูลจะถูกล็อก หากต้องแก้ไขภายหลัง ต้องให้{revokerOf[status.orgUnit.kind]}ยกเลิกการยืนยันก่อน
                 </p>
@@ -188,5 +188,34 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
       )}
       {readyState.data && <BulkResult result={readyState.data.confirmReady} />}
     </Section>
+  );
+}
+
+/** What an LAO or province confirms: its children's confirmed figures for the dataset (the server sums them). */
+function ChildrenTotals({ status, dataset }: { status: ConfirmationStatusView; dataset: Dataset }) {
+  const rows = status.children.flatMap((c) => {
+    const d = c.datasets.find((x) => x.dataset === dataset);
+    return d ? [{ unit: c.orgUnit, total: d.total }] : [];
+  });
+  if (rows.length === 0) return null;
+  const counted = rows.some((r) => r.total !== null);
+  return (
+    <table className="counts">
+      <caption>ข้อมูลที่หน่วยงานในสังกัดยืนยันแล้ว</caption>
+      <thead>
+        <tr>
+          <th scope="col">หน่วยงาน</th>
+          {counted && <th scope="col">จำนวน (คน)</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.unit.code}>
+            <th scope="row">{r.unit.name}</th>
+            {counted && <td>{thaiNumber(r.total)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -2,16 +2,16 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { LOGOUT, type ViewerView } from '../graphql/session';
 import { kindLabels } from '../lib/thai';
-import { Link, navigate } from '../lib/router';
+import { Link } from '../lib/router';
 
 export function Shell({ me, children }: { me: ViewerView; children: ReactNode }) {
   const client = useApolloClient();
   const [logout, { loading }] = useMutation(LOGOUT);
   const signOut = async () => {
     await logout().catch(() => undefined);
+    // Forget everything the session read: a fresh page holds no one's data.
     await client.clearStore();
-    navigate('/login');
-    await client.refetchQueries({ include: 'active' });
+    window.location.assign('/login');
   };
   const person = me.profile ? `${me.profile.firstName} ${me.profile.lastName}` : '';
   return (
