@@ -120,7 +120,7 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
         </fieldset>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={state.loading}>
-            บันทึกและเริ่มใช้งาน
+            {firstLogin ? 'บันทึกและเริ่มใช้งาน' : 'บันทึกผู้รับผิดชอบคนใหม่'}
           </button>
           {!firstLogin && (
             <button type="button" className="button" onClick={() => navigate('/')}>

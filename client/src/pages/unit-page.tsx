@@ -50,7 +50,14 @@ export function UnitPage({ me, code }: { me: ViewerView; code: string }) {
       </h1>
       {own && <TasksPanel ownCode={me.orgUnit.code} />}
       {isInstitution(unit.kind) && <InstitutionView unit={unit} own={own} />}
-      {unit.kind === 'LAO' && <LaoView unit={unit} own={own} canRevoke={above} />}
+      {unit.kind === 'LAO' && (
+        <LaoView
+          unit={unit}
+          own={own}
+          canRevoke={above}
+          canIssue={me.orgUnit.kind === 'PROVINCE' || me.orgUnit.kind === 'DEPARTMENT'}
+        />
+      )}
       {unit.kind === 'PROVINCE' && <ProvinceView unit={unit} own={own} canRevoke={above} />}
       {unit.kind === 'DEPARTMENT' && <DepartmentView unit={unit} />}
     </>

@@ -79,81 +79,105 @@ export function CdcBasicDataTab({ cdcCode, canEdit }: { cdcCode: string; canEdit
       ) : (
         data && <p className="muted">ยังไม่ได้บันทึก</p>
       )}
+      {!canEdit && current && (
+        <dl className="deadlines">
+          <dt>ลักษณะอาคาร</dt>
+          <dd>
+            {buildings.find(([v]) => v === current.buildingType)?.[1]}
+            {current.buildingTypeOther ? ` (${current.buildingTypeOther})` : ''}
+          </dd>
+          <dt>จำนวนห้องเรียน</dt>
+          <dd>{current.classrooms}</dd>
+          <dt>จำนวนครู (ครูผู้ดูแลเด็ก)</dt>
+          <dd>{current.teachers}</dd>
+          <dt>จำนวนผู้ดูแลเด็ก</dt>
+          <dd>{current.caregivers}</dd>
+          <dt>จำนวนเด็กที่ศูนย์รับได้</dt>
+          <dd>{current.capacity}</dd>
+          <dt>วิธีจัดอาหารกลางวัน</dt>
+          <dd>
+            {lunches.find(([v]) => v === current.lunchProvision)?.[1]}
+            {current.lunchProvisionOther ? ` (${current.lunchProvisionOther})` : ''}
+          </dd>
+          <dt>หมายเหตุ</dt>
+          <dd>{current.notes ?? '–'}</dd>
+        </dl>
+      )}
       <ProblemBox problem={problem} />
       {state.data && !state.error && (
         <Notice kind="ok">บันทึกข้อมูลพื้นฐานแล้ว (ฉบับที่ {state.data.recordCdcBasicData.version})</Notice>
       )}
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={!canEdit} className="grid-3">
-          <legend className="sr-only">ข้อมูลพื้นฐาน</legend>
-          <SelectField
-            label="ลักษณะอาคาร"
-            value={f.buildingType}
-            onChange={set('buildingType')}
-            options={buildings}
-            placeholder="เลือก"
-            error={fields.buildingType}
-          />
-          {f.buildingType === 'OTHER' && (
-            <Field
-              label="ระบุลักษณะอาคาร"
-              value={f.buildingTypeOther}
-              onChange={set('buildingTypeOther')}
-              error={fields.buildingTypeOther}
+      {canEdit && (
+        <form onSubmit={submit} noValidate>
+          <fieldset className="grid-3">
+            <legend className="sr-only">ข้อมูลพื้นฐาน</legend>
+            <SelectField
+              label="ลักษณะอาคาร"
+              value={f.buildingType}
+              onChange={set('buildingType')}
+              options={buildings}
+              placeholder="เลือก"
+              error={fields.buildingType}
             />
-          )}
-          <Field
-            label="จำนวนห้องเรียน"
-            inputMode="numeric"
-            value={f.classrooms}
-            onChange={set('classrooms')}
-            error={fields.classrooms}
-          />
-          <Field
-            label="จำนวนครู (ครูผู้ดูแลเด็ก)"
-            inputMode="numeric"
-            value={f.teachers}
-            onChange={set('teachers')}
-            error={fields.teachers}
-          />
-          <Field
-            label="จำนวนผู้ดูแลเด็ก"
-            inputMode="numeric"
-            value={f.caregivers}
-            onChange={set('caregivers')}
-            error={fields.caregivers}
-          />
-          <Field
-            label="จำนวนเด็กที่ศูนย์รับได้"
-            inputMode="numeric"
-            value={f.capacity}
-            onChange={set('capacity')}
-            error={fields.capacity}
-          />
-          <SelectField
-            label="วิธีจัดอาหารกลางวัน"
-            value={f.lunchProvision}
-            onChange={set('lunchProvision')}
-            options={lunches}
-            placeholder="เลือก"
-            error={fields.lunchProvision}
-          />
-          {f.lunchProvision === 'OTHER' && (
+            {f.buildingType === 'OTHER' && (
+              <Field
+                label="ระบุลักษณะอาคาร"
+                value={f.buildingTypeOther}
+                onChange={set('buildingTypeOther')}
+                error={fields.buildingTypeOther}
+              />
+            )}
             <Field
-              label="ระบุวิธีจัดอาหารกลางวัน"
-              value={f.lunchProvisionOther}
-              onChange={set('lunchProvisionOther')}
-              error={fields.lunchProvisionOther}
+              label="จำนวนห้องเรียน"
+              inputMode="numeric"
+              value={f.classrooms}
+              onChange={set('classrooms')}
+              error={fields.classrooms}
             />
-          )}
-          <Field label="หมายเหตุ" value={f.notes} onChange={set('notes')} error={fields.notes} />
-        </fieldset>
-        {canEdit && (
+            <Field
+              label="จำนวนครู (ครูผู้ดูแลเด็ก)"
+              inputMode="numeric"
+              value={f.teachers}
+              onChange={set('teachers')}
+              error={fields.teachers}
+            />
+            <Field
+              label="จำนวนผู้ดูแลเด็ก"
+              inputMode="numeric"
+              value={f.caregivers}
+              onChange={set('caregivers')}
+              error={fields.caregivers}
+            />
+            <Field
+              label="จำนวนเด็กที่ศูนย์รับได้"
+              inputMode="numeric"
+              value={f.capacity}
+              onChange={set('capacity')}
+              error={fields.capacity}
+            />
+            <SelectField
+              label="วิธีจัดอาหารกลางวัน"
+              value={f.lunchProvision}
+              onChange={set('lunchProvision')}
+              options={lunches}
+              placeholder="เลือก"
+              error={fields.lunchProvision}
+            />
+            {f.lunchProvision === 'OTHER' && (
+              <Field
+                label="ระบุวิธีจัดอาหารกลางวัน"
+                value={f.lunchProvisionOther}
+                onChange={set('lunchProvisionOther')}
+                error={fields.lunchProvisionOther}
+              />
+            )}
+            <Field label="หมายเหตุ" value={f.notes} onChange={set('notes')} error={fields.notes} />
+          </fieldset>
           <button type="submit" className="button button-primary" disabled={state.loading}>
             บันทึกข้อมูลพื้นฐาน
           </button>
-        )}
-      </form>
+        </form>
+      )}
     </Section>
   );
 }

@@ -45,40 +45,42 @@ export function CredentialsTab({ unit }: { unit: UnitView }) {
           </div>
         )}
         <ul className="plain">
-          {unit.children.map((c) => (
-            <li key={c.code} className="row-line">
-              <span>
-                {c.name}{' '}
-                <small className="muted">
-                  ({kindLabels[c.kind]} · {c.code})
-                </small>
-              </span>
-              {asked === c.code ? (
-                <span className="actions">
-                  <button
-                    type="button"
-                    className="button button-danger button-small"
-                    disabled={loading}
-                    onClick={() =>
-                      issue({ variables: { orgUnitCode: c.code } }).then(
-                        () => setAsked(null),
-                        () => null,
-                      )
-                    }
-                  >
-                    ยืนยันออกรหัสผ่านใหม่
-                  </button>
-                  <button type="button" className="button button-small" onClick={() => setAsked(null)}>
-                    ยกเลิก
-                  </button>
+          {unit.children
+            .filter((c) => c.kind !== 'OTHER_SCHOOL')
+            .map((c) => (
+              <li key={c.code} className="row-line">
+                <span>
+                  {c.name}{' '}
+                  <small className="muted">
+                    ({kindLabels[c.kind]} · {c.code})
+                  </small>
                 </span>
-              ) : (
-                <button type="button" className="button button-small" onClick={() => setAsked(c.code)}>
-                  ออกรหัสผ่านใหม่<span className="sr-only"> {c.name}</span>
-                </button>
-              )}
-            </li>
-          ))}
+                {asked === c.code ? (
+                  <span className="actions">
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      disabled={loading}
+                      onClick={() =>
+                        issue({ variables: { orgUnitCode: c.code } }).then(
+                          () => setAsked(null),
+                          () => null,
+                        )
+                      }
+                    >
+                      ยืนยันออกรหัสผ่านใหม่
+                    </button>
+                    <button type="button" className="button button-small" onClick={() => setAsked(null)}>
+                      ยกเลิก
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="button button-small" onClick={() => setAsked(c.code)}>
+                    ออกรหัสผ่านใหม่<span className="sr-only"> {c.name}</span>
+                  </button>
+                )}
+              </li>
+            ))}
         </ul>
       </Section>
     </>
