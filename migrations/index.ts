@@ -8,6 +8,8 @@ import { PupilLifecycle1763780000006 } from './1763780000006-pupil-lifecycle';
 import { CdcBasicData1763780000007 } from './1763780000007-cdc-basic-data';
 import { Rounds1763780000008 } from './1763780000008-rounds';
 import { Confirmations1763780000009 } from './1763780000009-confirmations';
+import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
+import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   CdcBasicData1763780000007,
   Rounds1763780000008,
   Confirmations1763780000009,
+  SpotChecks1763780000015,
+  BudgetRates1763780000016,
 ];

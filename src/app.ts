@@ -17,6 +17,7 @@ import { mountConfirmationStatusExport } from './modules/confirmation/status-exp
 import { mountPupilImports } from './modules/imports/imports.route';
 import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
+import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
@@ -110,6 +111,7 @@ export async function createApp(deps: AppDeps) {
 
   mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });

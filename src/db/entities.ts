@@ -9,6 +9,8 @@ import { PupilRow } from '../modules/pupils/pupil.entity';
 import { OrgUnitRow } from '../modules/org-units/org-unit.entity';
 import { PupilPromotionRow } from '../modules/pupils/pupil-promotion.entity';
 import { TransferRequestRow } from '../modules/pupils/transfer-request.entity';
+import { SpotCheckPupilRow, SpotCheckRow } from '../modules/spot-checks/spot-check.entity';
+import { BudgetRatesRow } from '../modules/budget/budget-rates.entity';
 
 /** Every read-model entity, for the TypeORM data source. */
 export const entities = [
@@ -24,4 +26,7 @@ export const entities = [
   CdcBasicDataVersionRow,
   PupilPromotionRow,
   TransferRequestRow,
+  SpotCheckRow,
+  SpotCheckPupilRow,
+  BudgetRatesRow,
 ];

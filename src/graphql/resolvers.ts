@@ -19,6 +19,16 @@ import {
   TaskResolver,
   UnitConfirmationStatusResolver,
 } from '../modules/confirmation/confirmation.resolver';
+import {
+  SpotCheckInstitutionResolver,
+  SpotCheckPupilResolver,
+  SpotChecksResolver,
+} from '../modules/spot-checks/spot-checks.resolver';
+import {
+  BudgetLineResolver,
+  BudgetPreviewResolver,
+  BudgetRatesResolver,
+} from '../modules/budget/budget.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -40,4 +50,10 @@ export const resolvers: NonEmptyArray<Function> = [
   DatasetProgressResolver,
   ProvinceProgressResolver,
   ConfirmationProgressResolver,
+  SpotChecksResolver,
+  SpotCheckPupilResolver,
+  SpotCheckInstitutionResolver,
+  BudgetRatesResolver,
+  BudgetPreviewResolver,
+  BudgetLineResolver,
 ];

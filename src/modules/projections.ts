@@ -7,6 +7,8 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
+import { spotChecksProjection } from './spot-checks/spot-checks.projection';
+import { budgetRatesProjection } from './budget/budget-rates.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -18,4 +20,6 @@ export const projections: readonly Projection[] = [
   cdcBasicDataProjection,
   transferRequestsProjection,
   confirmationsProjection,
+  spotChecksProjection,
+  budgetRatesProjection,
 ];

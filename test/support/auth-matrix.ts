@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ErrorCode } from '../../src/shared/errors';
 import { systemMetadata } from '../../src/event-store/event';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
@@ -5,6 +6,8 @@ import { requestPupilTransfer } from '../../src/modules/pupils/request-pupil-tra
 import { academicYearOf, todayInBangkok } from '../../src/modules/pupils/rules/thai-dates';
 import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
+import { spotCheckDecider } from '../../src/modules/spot-checks/spot-check.decider';
+import { spotCheckStreamId } from '../../src/modules/spot-checks/spot-check.events';
 import { pupilInput, seedPupil } from './pupils';
 import type { TestServer } from './test-server';
 
@@ -165,6 +168,41 @@ async function openTransferRequest(t: Target): Promise<string> {
   const receiver = await t.newUnit(t.institution.kind === 'CDC' ? 'CDC' : 'SCHOOL', t.tree.lao.code);
   return (await requestPupilTransfer(store, receiver.code, pupil, null, systemMetadata('test'))).id;
 }
+
+/** A spot check of the target's province that drew one new pupil of the tree's school (no open round needed). */
+async function spotCheckOf(t: Target): Promise<{ id: string; pupilId: string }> {
+  const store = t.server.sys.store;
+  const pupilId = await seedPupil(store, t.tree.school);
+  const id = randomUUID();
+  await store.transaction((tx) =>
+    store.decide(
+      tx,
+      spotCheckStreamId(id),
+      spotCheckDecider,
+      {
+        type: 'DrawSpotCheck',
+        spotCheckId: id,
+        provinceCode: t.tree.provinceCode,
+        roundId: '2568-1',
+        seed: '0'.repeat(32),
+        requestedSize: 1,
+        institutionCodes: [t.tree.school.code],
+        population: [{ pupilId, institutionCode: t.tree.school.code }],
+      },
+      systemMetadata('test'),
+    ),
+  );
+  return { id, pupilId };
+}
+
+/** Spot checks: the province over its own institutions, and the department; nobody below. */
+const provinceWork = signedIn({
+  department: 'allowed',
+  province: inScope,
+  lao: 'FORBIDDEN',
+  school: 'FORBIDDEN',
+  cdc: 'FORBIDDEN',
+});
 
 const PROFILE = { firstName: 'ทดสอบ', lastName: 'สิทธิ์', position: 'นักวิชาการศึกษา', phone: '0812345678' };
 
@@ -614,6 +652,82 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       school: 'allowed',
       cdc: 'allowed',
     }),
+  },
+
+  drawSpotCheck: {
+    type: 'Mutation',
+    document: `mutation($p: String!) { drawSpotCheck(provinceCode: $p, sampleSize: 1) { id } }`,
+    variables: (t) => ({ p: t.tree.provinceCode }),
+    expect: provinceWork,
+  },
+
+  recordSpotCheckResult: {
+    type: 'Mutation',
+    document: `mutation($s: ID!, $p: ID!) { recordSpotCheckResult(spotCheckId: $s, pupilId: $p, result: FOUND) { id } }`,
+    variables: async (t) => {
+      const { id, pupilId } = await spotCheckOf(t);
+      return { s: id, p: pupilId };
+    },
+    expect: provinceWork,
+  },
+
+  spotChecks: {
+    type: 'Query',
+    document: `query($p: String!) { spotChecks(provinceCode: $p) { id } }`,
+    variables: (t) => ({ p: t.tree.provinceCode }),
+    expect: provinceWork,
+  },
+
+  spotCheck: {
+    type: 'Query',
+    document: `query($id: ID!) { spotCheck(id: $id) { id pupils { citizenId } } }`,
+    variables: async (t) => ({ id: (await spotCheckOf(t)).id }),
+    expect: provinceWork,
+  },
+
+  spotCheckFlags: {
+    type: 'Query',
+    document: `query($c: String!) { spotCheckFlags(orgUnitCode: $c) { open } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  budgetRates: {
+    type: 'Query',
+    scoped: false,
+    document: `{ budgetRates { effectiveFrom isDefault } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  setBudgetRates: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation($i: BudgetRatesInput!) { setBudgetRates(input: $i) { effectiveFrom } }`,
+    variables: () => ({
+      i: {
+        effectiveFrom: '2024-05-16',
+        lunchBands: [{ minPupils: 1, maxPupils: null, ratePerDay: 22 }],
+        lunchDays: 200,
+        milkPasteurisedPerBag: 6.89,
+        milkUhtPerBox: 8.13,
+        milkDays: 260,
+      },
+    }),
+    expect: departmentOnly,
+  },
+
+  // An LAO's budget preview: the LAO itself and the levels above it; its institutions do not see it.
+  budgetPreview: {
+    type: 'Query',
+    document: `query($c: String!) { budgetPreview(orgUnitCode: $c) { live { total } confirmed { total } } }`,
+    variables: (t) => ({ c: t.tree.lao.code }),
+    expect: fundedSchoolsRead,
   },
 };
 

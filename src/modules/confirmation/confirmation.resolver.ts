@@ -27,6 +27,7 @@ import {
   UnitConfirmationStatus,
 } from './confirmation.types';
 import { tasksFrom, type TaskView } from './tasks';
+import { openSpotCheckFlags, spotCheckFlagMessage } from '../spot-checks/spot-checks.read';
 import {
   LISTED,
   confirmationProgress,
@@ -70,6 +71,20 @@ function revoker(ctx: GraphQLContext, codes: string[]): Viewer {
   if (codes.includes(viewer.orgUnit.code))
     throw new LecError('FORBIDDEN', 'หน่วยงานยกเลิกการยืนยันข้อมูลของตนเองไม่ได้ ต้องให้หน่วยงานต้นสังกัดเป็นผู้ยกเลิกการยืนยัน');
   return viewer;
+}
+
+/** Pupils the province's spot check did not find, still on the register: the institution and its LAO act on them. */
+async function spotCheckTasks(ctx: GraphQLContext, viewer: Viewer): Promise<TaskView[]> {
+  if (!['SCHOOL', 'CDC', 'LAO'].includes(viewer.orgUnit.kind)) return [];
+  const flags = await openSpotCheckFlags(ctx.dataSource.manager, [viewer.orgUnit.code]);
+  return flags.map((f) => ({
+    kind: 'SPOT_CHECK_FLAG',
+    message: spotCheckFlagMessage(f),
+    orgUnitCode: f.pupil.institutionCode,
+    dataset: null,
+    dueDate: null,
+    daysLeft: null,
+  }));
 }
 
 function failure(orgUnitCode: string, dataset: Dataset, e: unknown): BulkFailure {
@@ -244,15 +259,17 @@ export class ConfirmationResolver {
   async myTasks(@Ctx() ctx: GraphQLContext): Promise<TaskView[]> {
     const viewer = requireViewer(ctx.viewer);
     const unit = await ctx.loaders.orgUnit.load(viewer.orgUnit.code);
+    const flags = await spotCheckTasks(ctx, viewer);
     const status = unit && (await statusOf(ctx, unit));
-    if (!status || status.round.status !== 'OPEN') return [];
+    if (!status || status.round.status !== 'OPEN') return flags;
     const revokers = new Map<string, string>();
     for (const s of status.datasets)
       if (s.revokedByUnitCode)
         revokers.set(s.revokedByUnitCode, (await ctx.loaders.orgUnit.load(s.revokedByUnitCode))?.name ?? '');
-    return tasksFrom(status, todayInBangkok(new Date()), {
+    const confirmation = tasksFrom(status, todayInBangkok(new Date()), {
       revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
     });
+    return [...confirmation, ...flags];
   }
 
   @FieldResolver(() => OrgUnit)

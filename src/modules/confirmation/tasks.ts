@@ -2,8 +2,14 @@ import { formatThaiDate, todayInBangkok } from '../pupils/rules/thai-dates';
 import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
 import { datasetLabels, type Dataset } from './dataset';
 
-export type TaskKind = 'CONFIRM' | 'RECONFIRM' | 'WAIT_FOR_CHILDREN' | 'DEADLINE';
-export const taskKinds: readonly TaskKind[] = ['CONFIRM', 'RECONFIRM', 'WAIT_FOR_CHILDREN', 'DEADLINE'];
+export type TaskKind = 'CONFIRM' | 'RECONFIRM' | 'WAIT_FOR_CHILDREN' | 'DEADLINE' | 'SPOT_CHECK_FLAG';
+export const taskKinds: readonly TaskKind[] = [
+  'CONFIRM',
+  'RECONFIRM',
+  'WAIT_FOR_CHILDREN',
+  'DEADLINE',
+  'SPOT_CHECK_FLAG',
+];
 
 export interface TaskView {
   kind: TaskKind;

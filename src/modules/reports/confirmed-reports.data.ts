@@ -1,0 +1,169 @@
+import { In, type EntityManager } from 'typeorm';
+import { LecError } from '../../shared/errors';
+import { AccountRow, ProfileRow } from '../accounts/account.entity';
+import type { GradeSexCount } from '../confirmation/confirmation.events';
+import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { PupilRow } from '../pupils/pupil.entity';
+import type { PupilEvent } from '../pupils/pupil.events';
+import { foldRegister } from '../pupils/register-fold';
+import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
+import { sexLabels } from '../pupils/rules/name-prefixes';
+import { ageOn } from '../pupils/rules/thai-dates';
+import { RoundRow } from '../rounds/round.entity';
+import type { ConfirmedNameListData } from './confirmed-name-list.pdf';
+import type { LaoSummaryData } from './lao-summary.pdf';
+import { formatPupilId } from './removal-register.route';
+import { maskPupilId } from '../pupils/rules/citizen-id';
+
+/** The round a document is asked for: the one named, else the open one, else the latest. */
+export async function roundOf(m: EntityManager, roundId: string | null): Promise<RoundRow> {
+  const round = roundId
+    ? await m.findOneBy(RoundRow, { id: roundId })
+    : ((await m.findOneBy(RoundRow, { status: 'OPEN' })) ??
+      (await m.findOne(RoundRow, { where: {}, order: { academicYear: 'DESC', roundNo: 'DESC' } })));
+  if (!round)
+    throw new LecError('NOT_FOUND', roundId ? `ไม่พบรอบการบันทึกข้อมูล ${roundId}` : 'ยังไม่มีรอบการบันทึกข้อมูล');
+  return round;
+}
+
+async function personOf(m: EntityManager, accountId: string | null, profileId: string | null) {
+  const profile = profileId ? await m.findOneBy(ProfileRow, { id: profileId }) : null;
+  if (profile) return { name: `${profile.firstName} ${profile.lastName}`, position: profile.position };
+  const account = accountId ? await m.findOneBy(AccountRow, { id: accountId }) : null;
+  return { name: account?.username ?? 'ระบบ', position: null };
+}
+
+/** The unit's responsible person now: the profile in force on its account. */
+async function responsibleOf(m: EntityManager, code: string) {
+  const account = await m.findOneBy(AccountRow, { orgUnitCode: code });
+  const p = account?.profileId ? await m.findOneBy(ProfileRow, { id: account.profileId }) : null;
+  return p && { name: `${p.firstName} ${p.lastName}`, position: p.position };
+}
+
+const gradeOrder = (g: Grade) => grades.indexOf(g);
+
+/**
+ * An institution's confirmed name list: the pupils whose ids the confirmation in force froze
+ * (read from its DatasetConfirmed event), with their names as the register holds them.
+ */
+export async function confirmedNameListOf(
+  m: EntityManager,
+  unit: OrgUnitRow & { kind: 'SCHOOL' | 'CDC' },
+  round: RoundRow,
+  own: boolean,
+  printedAt: Date,
+): Promise<ConfirmedNameListData> {
+  const [c]: {
+    confirmed_at: Date;
+    confirmed_by_account: string | null;
+    confirmed_by_profile: string | null;
+    confirmed_position: string;
+    counts: GradeSexCount[];
+    pupil_ids: string[] | null;
+  }[] = await m.query(
+    `SELECT c.confirmed_at, c.confirmed_by_account, c.confirmed_by_profile, c.confirmed_position, c.counts,
+            e.data->'pupilIds' AS pupil_ids
+       FROM confirmations c JOIN events e ON e.global_position = c.confirmed_position
+      WHERE c.round_id = $1 AND c.org_unit_code = $2 AND c.dataset = $3 AND c.confirmed`,
+    [round.id, unit.code, unit.kind === 'CDC' ? 'CHILDREN' : 'PUPILS'],
+  );
+  if (!c)
+    throw new LecError(
+      'NOT_FOUND',
+      `${unit.name} ยังไม่มีข้อมูลที่ยืนยันแล้วในรอบ ${round.id} (ยังไม่ยืนยัน หรือถูกยกเลิกการยืนยัน)`,
+    );
+  const ids = c.pupil_ids ?? [];
+  // Grade and sex as they stood when confirmed (a later promotion or correction does not change
+  // a past round's list): the institution's events up to the confirmation, folded.
+  const history: Pick<PupilEvent, 'type' | 'data'>[] = await m.query(
+    `SELECT type, data FROM events WHERE stream_id = $1 AND global_position <= $2 ORDER BY stream_version`,
+    [`Institution-${unit.code}`, c.confirmed_position],
+  );
+  const then = foldRegister(history);
+  const pupils = (ids.length ? await m.findBy(PupilRow, { id: In(ids) }) : []).map((p) => ({
+    ...p,
+    ...(then.has(p.id) ? { grade: then.get(p.id)!.grade, sex: then.get(p.id)!.sex } : {}),
+  }));
+  pupils.sort(
+    (a, b) =>
+      gradeOrder(a.grade) - gradeOrder(b.grade) ||
+      a.firstName.localeCompare(b.firstName, 'th') ||
+      a.lastName.localeCompare(b.lastName, 'th'),
+  );
+  const [lao, province] = await Promise.all([
+    unit.laoCode ? m.findOneBy(OrgUnitRow, { code: unit.laoCode }) : null,
+    unit.provinceCode ? m.findOneBy(OrgUnitRow, { code: unit.provinceCode }) : null,
+  ]);
+  const totals = new Map<Grade, { grade: string; male: number; female: number }>();
+  for (const n of [...c.counts].sort((a, b) => gradeOrder(a.grade) - gradeOrder(b.grade))) {
+    const t = totals.get(n.grade) ?? { grade: gradeLabels[n.grade].short, male: 0, female: 0 };
+    if (n.sex === 'MALE') t.male += n.count;
+    else t.female += n.count;
+    totals.set(n.grade, t);
+  }
+  return {
+    kind: unit.kind,
+    institution: { code: unit.code, name: unit.name },
+    laoName: lao?.name ?? null,
+    district: unit.district ?? lao?.district ?? null,
+    provinceName: province?.name ?? null,
+    round: { academicYear: round.academicYear, roundNo: round.roundNo, snapshotDate: round.snapshotDate },
+    confirmedAt: new Date(c.confirmed_at),
+    confirmedBy: await personOf(m, c.confirmed_by_account, c.confirmed_by_profile),
+    printedAt,
+    masked: !own,
+    entries: pupils.map((p) => ({
+      pupilId: own ? formatPupilId(p.citizenId) : maskPupilId(p.citizenId),
+      name: `${p.prefix}${p.firstName} ${p.lastName}`,
+      sex: sexLabels[p.sex],
+      grade: p.grade === 'CDC' ? `${ageOn(p.birthDate, round.snapshotDate)} ปี` : gradeLabels[p.grade].short,
+    })),
+    totals: [...totals.values()],
+  };
+}
+
+/** An LAO's summary: each school's and CDC's confirmation in force in the round, by grade and sex. */
+export async function laoSummaryOf(
+  m: EntityManager,
+  lao: OrgUnitRow,
+  round: RoundRow,
+  printedAt: Date,
+): Promise<LaoSummaryData> {
+  const institutions = await m.find(OrgUnitRow, {
+    where: { laoCode: lao.code, kind: In(['SCHOOL', 'CDC']) },
+    order: { code: 'ASC' },
+  });
+  const rows: { code: string; confirmed_at: Date; counts: GradeSexCount[] }[] = institutions.length
+    ? await m.query(
+        `SELECT org_unit_code AS code, confirmed_at, counts FROM confirmations
+          WHERE round_id = $1 AND confirmed AND dataset IN ('PUPILS', 'CHILDREN') AND org_unit_code = ANY($2::varchar[])`,
+        [round.id, institutions.map((i) => i.code)],
+      )
+    : [];
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const province = lao.provinceCode ? await m.findOneBy(OrgUnitRow, { code: lao.provinceCode }) : null;
+  return {
+    lao: { code: lao.code, name: lao.name, laoType: lao.laoType },
+    district: lao.district,
+    provinceName: province?.name ?? null,
+    round: { academicYear: round.academicYear, roundNo: round.roundNo, snapshotDate: round.snapshotDate },
+    printedAt,
+    responsible: await responsibleOf(m, lao.code),
+    institutions: institutions.map((i) => {
+      const r = byCode.get(i.code);
+      const counts = new Map<Grade, { grade: Grade; male: number; female: number }>();
+      for (const n of r?.counts ?? []) {
+        const t = counts.get(n.grade) ?? { grade: n.grade, male: 0, female: 0 };
+        if (n.sex === 'MALE') t.male += n.count;
+        else t.female += n.count;
+        counts.set(n.grade, t);
+      }
+      return {
+        code: i.code,
+        name: i.name,
+        confirmedAt: r ? new Date(r.confirmed_at) : null,
+        counts: [...counts.values()],
+      };
+    }),
+  };
+}
