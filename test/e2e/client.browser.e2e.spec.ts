@@ -160,6 +160,9 @@ describe('web client in a browser', () => {
     await screenshots(page, 'institution-confirm-summary');
     await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
     await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 2 คน').waitFor();
+    const report = await page.getByRole('link', { name: 'พิมพ์รายชื่อที่ยืนยันแล้ว (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(report!);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     const locked = page.locator('.alert-locked');
     await locked.waitFor();
     expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
@@ -247,6 +250,20 @@ describe('web client in a browser', () => {
     await row.getByText('ยกเลิกการยืนยันแล้ว รอยืนยันใหม่').waitFor();
     await row.getByText('เหตุผลที่ยกเลิก: สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
     await screenshots(page, 'province-revoked');
+
+    // Spot check: draw, then a pupil not found needs a note (the server's Thai message says so).
+    await page.getByRole('link', { name: 'สุ่มตรวจสอบ' }).click();
+    await page.getByLabel('จำนวนที่สุ่ม (คน)').fill('2');
+    await page.getByRole('button', { name: 'สุ่มรายชื่อ' }).click();
+    await page.getByText('สุ่ม 2 คน จาก 3 คน', { exact: false }).waitFor();
+    const first = page.locator('form.spot-result').first();
+    await first.getByRole('combobox').selectOption('NOT_FOUND');
+    await first.getByRole('button', { name: 'บันทึกผล' }).click();
+    expect(await first.getByRole('alert').textContent()).toMatch(/หมายเหตุ/);
+    await first.getByPlaceholder('หมายเหตุ').fill('ครูประจำชั้นแจ้งว่าไม่เคยมาเรียน');
+    await first.getByRole('button', { name: 'บันทึกผล' }).click();
+    await first.getByText('บันทึกแล้ว').waitFor();
+    await screenshots(page, 'province-spot-check');
   }, 60_000);
 
   it('the department sees the provinces, the open round and a unit’s history', async () => {

@@ -100,9 +100,26 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
     if (res?.data) setAsking(null);
   };
   const readyCount = status.datasets.filter((d) => d.ready && !d.confirmed).length;
+  const round = `?roundId=${encodeURIComponent(status.round.id)}`;
+  const anyConfirmed = status.datasets.some((d) => d.confirmed);
+  const report = !anyConfirmed ? null : status.orgUnit.kind === 'LAO' ? (
+    <a
+      className="button button-small"
+      href={`/reports/lao-summary/${encodeURIComponent(unit.code)}.pdf${round}`}
+    >
+      พิมพ์สรุปข้อมูลที่ยืนยันแล้ว (PDF)
+    </a>
+  ) : status.orgUnit.kind === 'SCHOOL' || status.orgUnit.kind === 'CDC' ? (
+    <a
+      className="button button-small"
+      href={`/reports/confirmed-name-list/${encodeURIComponent(unit.code)}.pdf${round}`}
+    >
+      พิมพ์รายชื่อที่ยืนยันแล้ว (PDF)
+    </a>
+  ) : null;
 
   return (
-    <Section title="ยืนยันข้อมูล">
+    <Section title="ยืนยันข้อมูล" actions={report}>
       <p className="muted">{roundTitle(status.round)}</p>
       <ProblemBox problem={problemOf(confirmState.error ?? readyState.error)} />
       {confirmState.data && !confirmState.error && (

@@ -13,6 +13,7 @@ import { PupilCounts } from './pupil-counts';
 import { PupilForm } from './pupil-form';
 import { PupilsTab } from './pupils-tab';
 import { RemovedTab } from './removed-tab';
+import { SpotCheckFlags } from './spot-check-flags';
 import { TransfersTab } from './transfers-tab';
 
 /** A school's or CDC's page: its register, and for the institution itself the means to change and confirm it. */
@@ -98,6 +99,7 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
           <p>{lockedReason}</p>
         </div>
       )}
+      <SpotCheckFlags orgUnitCode={unit.code} />
       <Tabs tabs={tabs} base={base} />
     </>
   );

@@ -4,6 +4,7 @@ import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
 import { CredentialsTab } from '../province/credentials-tab';
+import { SpotCheckFlags } from '../institution/spot-check-flags';
 import { OtherSchoolsTab } from './other-schools-tab';
 
 /** An LAO: its institutions and their confirmations, other-affiliation counts, its own confirmation. */
@@ -40,5 +41,10 @@ export function LaoView({ unit, own, canRevoke, canIssue }: Props) {
       ? [{ id: 'credentials', label: 'บัญชีผู้ใช้งาน', render: () => <CredentialsTab unit={unit} /> }]
       : []),
   ];
-  return <Tabs tabs={tabs} base={own ? '/' : `/units/${unit.code}`} />;
+  return (
+    <>
+      <SpotCheckFlags orgUnitCode={unit.code} />
+      <Tabs tabs={tabs} base={own ? '/' : `/units/${unit.code}`} />
+    </>
+  );
 }

@@ -6,10 +6,11 @@ import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
 import { RoundCard } from '../round-card';
 import { CredentialsTab } from './credentials-tab';
+import { SpotChecksTab } from './spot-checks-tab';
 
 /**
  * A province office: its LAOs' progress against the deadlines, revoke and confirm, credential
- * sheets. Spot checks (สุ่มตรวจสอบ) are built separately and join this list of tabs.
+ * sheets, spot checks (สุ่มตรวจสอบ).
  */
 export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: boolean; canRevoke: boolean }) {
   const tabs = [
@@ -32,6 +33,11 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
     ...(canRevoke
       ? [{ id: 'credentials', label: 'บัญชีผู้ใช้งาน', render: () => <CredentialsTab unit={unit} /> }]
       : []),
+    {
+      id: 'spot-checks',
+      label: 'สุ่มตรวจสอบ',
+      render: () => <SpotChecksTab provinceCode={unit.code} canDraw={own} />,
+    },
     { id: 'history', label: 'ประวัติการยืนยัน', render: () => <HistoryPanel orgUnitCode={unit.code} /> },
   ];
   return <Tabs tabs={tabs} base={own ? '/' : `/units/${unit.code}`} />;
