@@ -112,6 +112,8 @@ describe('web client in a browser', () => {
     const idField = form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G');
     await page.locator('.field-error').first().waitFor();
     expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    // Focus lands on the field the server named, for keyboard and screen-reader users.
+    expect(await idField.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await fieldError(page, idField)).toMatch(/เลขประจำตัวประชาชน/);
     await screenshots(page, 'institution-enrol-error');
 

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Field, Notice, ProblemBox } from '../components/ui';
 import {
   CHANGE_RESPONSIBLE_PERSON,
@@ -8,6 +8,7 @@ import {
   type ViewerView,
 } from '../graphql/session';
 import { problemOf } from '../lib/errors';
+import { useFocusFirstInvalid } from '../lib/focus';
 import { navigate } from '../lib/router';
 import { thaiDateTime } from '../lib/thai';
 
@@ -27,6 +28,8 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
   const state = firstLogin ? firstState : changeState;
   const problem = problemOf(state.error);
   const fields = problem?.fields ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state.error);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +46,13 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
 
   return (
     <main className={firstLogin ? 'login-page' : undefined} id={firstLogin ? 'main' : undefined}>
-      <form className="card profile-card" onSubmit={submit} aria-labelledby="profile-title" noValidate>
+      <form
+        ref={formRef}
+        className="card profile-card"
+        onSubmit={submit}
+        aria-labelledby="profile-title"
+        noValidate
+      >
         <h1 id="profile-title">{firstLogin ? 'เข้าสู่ระบบครั้งแรก' : 'เปลี่ยนผู้รับผิดชอบ'}</h1>
         <p>
           {me.orgUnit.name} (ชื่อผู้ใช้งาน {me.username})

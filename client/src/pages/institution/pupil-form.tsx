@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ThaiDateInput } from '../../components/thai-date-input';
 import { Field, Notice, ProblemBox, SelectField } from '../../components/ui';
 import {
@@ -10,6 +10,7 @@ import {
   type PupilRow,
 } from '../../graphql/pupils';
 import { problemOf } from '../../lib/errors';
+import { useFocusFirstInvalid } from '../../lib/focus';
 import {
   gradeLabels,
   pupilWord,
@@ -55,6 +56,8 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
   const state = pupil ? correctState : enrolState;
   const problem = problemOf(transferState.error ?? state.error);
   const fields = problem?.fields ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state.error);
   const word = pupilWord(institution.kind);
   const set = (k: keyof PupilInput) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
@@ -98,6 +101,7 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
 
   return (
     <form
+      ref={formRef}
       className="pupil-form"
       onSubmit={submit}
       noValidate
