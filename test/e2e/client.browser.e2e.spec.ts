@@ -154,14 +154,29 @@ describe('web client in a browser', () => {
     await page.getByRole('button', { name: 'นำเข้า 1 คน' }).click();
     await page.getByText('นำเข้าข้อมูลเรียบร้อยแล้ว 1 คน').waitFor();
 
+    // Correct one pupil; remove the other as non-existent, with one of the three reasons.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงาม' }).click();
+    const edit = page.getByRole('form', { name: 'แก้ไขข้อมูลนักเรียน' });
+    await edit.getByLabel('นามสกุล').fill('ใจงามดี');
+    await edit.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
+    await page.getByText('แก้ไขข้อมูล ธนากร ใจงามดี เรียบร้อยแล้ว').waitFor();
+    await page.getByRole('button', { name: 'นำออก (ไม่มีตัวตน) ด.ช.ธนพล ใจงาม' }).click();
+    await page.getByRole('radio', { name: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้' }).check();
+    await page.getByRole('button', { name: 'นำข้อมูลออกจากระบบ' }).click();
+    await page.getByText('นำข้อมูล ด.ช.ธนพล ใจงาม ออกจากระบบ (ไม่มีตัวตน) แล้ว', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).click();
+    await page.getByRole('row', { name: /ธนพล.*ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้/ }).waitFor();
+    await screenshots(page, 'institution-removal-register');
+
     // Confirm: a summary of what is confirmed first, then the register is locked.
     await page.getByRole('link', { name: 'ไปที่หน้ายืนยันข้อมูล' }).click();
     await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
     const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
-    await summary.getByRole('row', { name: /ป\.1\s*2/ }).waitFor();
+    await summary.getByRole('row', { name: /ป\.1\s*1/ }).waitFor();
     await screenshots(page, 'institution-confirm-summary');
     await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
-    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 2 คน').waitFor();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
     const report = await page.getByRole('link', { name: 'พิมพ์รายชื่อที่ยืนยันแล้ว (PDF)' }).getAttribute('href');
     const pdf = await page.request.get(report!);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
@@ -169,7 +184,7 @@ describe('web client in a browser', () => {
     await locked.waitFor();
     expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
-    expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงาม' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
     await screenshots(page, 'institution-confirmed');
   }, 120_000);
 
@@ -218,7 +233,7 @@ describe('web client in a browser', () => {
       .getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' })
       .click();
     await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
-    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 2 คน').waitFor();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
 
     // A closed school of another affiliation is recorded as 0 in every grade.
     await page.getByRole('link', { name: 'สถานศึกษาสังกัดอื่น' }).click();
@@ -257,7 +272,7 @@ describe('web client in a browser', () => {
     await page.getByRole('link', { name: 'สุ่มตรวจสอบ' }).click();
     await page.getByLabel('จำนวนที่สุ่ม (คน)').fill('2');
     await page.getByRole('button', { name: 'สุ่มรายชื่อ' }).click();
-    await page.getByText('สุ่ม 2 คน จาก 3 คน', { exact: false }).waitFor();
+    await page.getByText('สุ่ม 2 คน จาก 2 คน', { exact: false }).waitFor();
     const first = page.locator('form.spot-result').first();
     await first.getByRole('combobox').selectOption('NOT_FOUND');
     await first.getByRole('button', { name: 'บันทึกผล' }).click();

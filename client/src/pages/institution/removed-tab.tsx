@@ -42,11 +42,11 @@ export function RemovedTab({ institutionCode }: { institutionCode: string }) {
                     {r.pupil.citizenId}
                   </td>
                   <td data-label="ชั้น">{gradeLabels[r.pupil.grade]}</td>
-                  <td>
+                  <td data-label="เหตุ">
                     {r.reasonText}
                     {r.note && <small className="muted block">หมายเหตุ: {r.note}</small>}
                   </td>
-                  <td>
+                  <td data-label="ผู้ดำเนินการ">
                     {r.removedBy.profile
                       ? `${r.removedBy.profile.firstName} ${r.removedBy.profile.lastName}`
                       : r.removedBy.username}
