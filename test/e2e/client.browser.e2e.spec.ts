@@ -301,6 +301,21 @@ describe('web client in a browser', () => {
     await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
     await screenshots(page, 'department-history');
 
+    // A new responsible person takes over: new profile and password, the former kept in the history.
+    await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();
+    await page.getByLabel('ชื่อ', { exact: true }).fill('วิไล');
+    await page.getByLabel('ชื่อสกุล').fill('รักงาน');
+    await page.getByLabel('ตำแหน่ง').fill('ผู้อำนวยการกอง');
+    await page.getByLabel('หมายเลขโทรศัพท์').fill('0223456789');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-next-pass-2569');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-next-pass-2569');
+    await page.getByRole('button', { name: 'บันทึกผู้รับผิดชอบคนใหม่' }).click();
+    await page.getByRole('banner').getByText('วิไล รักงาน').waitFor();
+    await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();
+    await page.getByRole('heading', { name: 'ประวัติผู้รับผิดชอบ' }).waitFor();
+    expect(await page.locator('.row-line').count()).toBe(2);
+    await screenshots(page, 'change-responsible-person');
+
     await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
     await page.getByRole('heading', { name: 'เข้าสู่ระบบสารสนเทศทางการศึกษาท้องถิ่น' }).waitFor();
     await page.goto('/');

@@ -16,7 +16,8 @@ export function LoginPage({ username: given }: { username: string }) {
     const res = await login({ variables: { username: username.trim(), password } }).catch(() => null);
     if (!res?.data) return;
     navigate('/', true);
-    await client.resetStore();
+    // Aborted in-flight reads reject here; every active query is fetched again anyway.
+    await client.resetStore().catch(() => undefined);
   };
   const problem = problemOf(error);
   return (

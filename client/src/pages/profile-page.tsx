@@ -39,7 +39,8 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
     const res = await (firstLogin ? first({ variables }) : change({ variables })).catch(() => null);
     if (!res?.data) return;
     navigate('/', true);
-    await client.resetStore();
+    // Aborted in-flight reads reject here; every active query is fetched again anyway.
+    await client.resetStore().catch(() => undefined);
   };
   const set = (k: keyof typeof blank) => (e: { target: { value: string } }) =>
     setProfile({ ...profile, [k]: e.target.value });
