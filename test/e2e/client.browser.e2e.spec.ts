@@ -3,7 +3,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { systemMetadata } from '../../src/event-store/event';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
 import { buildClient, launchChromium, newPerson, pageErrors, screenshots } from '../support/browser';
-import { createLaoTree, NEW_PASSWORD, PROFILE, signInAdmin, signInAs } from '../support/factories';
+import {
+  createLaoTree,
+  createUnit,
+  NEW_PASSWORD,
+  PROFILE,
+  signInAdmin,
+  signInAs,
+} from '../support/factories';
 import { openRoundDirect } from '../support/confirmation';
 import { pupilInput, validCitizenId } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -25,6 +32,8 @@ describe('web client in a browser', () => {
   let browser: Browser;
   let built: Awaited<ReturnType<typeof buildClient>>;
   let tree: Awaited<ReturnType<typeof createLaoTree>>;
+  /** The citizen ID of the pupil the institution enrols through the form. */
+  const good = validCitizenId();
 
   beforeAll(async () => {
     built = await buildClient();
@@ -96,7 +105,6 @@ describe('web client in a browser', () => {
     await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
     const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
     const year = new Date().getUTCFullYear() - 7;
-    const good = validCitizenId();
     const bad = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
     await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(bad);
     await form.getByLabel('คำนำหน้า').fill('ด.ช.');
@@ -281,6 +289,32 @@ describe('web client in a browser', () => {
     await first.getByRole('button', { name: 'บันทึกผล' }).click();
     await first.getByText('บันทึกแล้ว').waitFor();
     await screenshots(page, 'province-spot-check');
+  }, 60_000);
+
+  it('a pupil already on another register: the Thai refusal names it and offers a transfer request', async () => {
+    const other = await createUnit(server.sys.store, 'SCHOOL', tree.lao.code);
+    await signInAs(server, other.code);
+    const page = await signIn(other.code);
+    await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
+    const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
+    const year = new Date().getUTCFullYear() - 7;
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(good);
+    await form.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('ธนากร');
+    await form.getByLabel('นามสกุล').fill('ใจงามดี');
+    await form.getByLabel('เพศ').selectOption('MALE');
+    await form.getByLabel('วันเกิด: วันที่').selectOption('15');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มีนาคม' });
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(year + 543));
+    await form.getByLabel('ระดับชั้น').selectOption('P2');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    expect(await form.getByRole('alert').textContent()).toContain(tree.school.name);
+    await form.getByRole('button', { name: 'ขอย้ายนักเรียนคนนี้เข้า' }).click();
+    await page.getByText('ส่งคำขอย้าย ธนากร ใจงามดี เข้าแล้ว', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'ย้ายเข้า / ย้ายออก' }).click();
+    const asked = page.getByRole('region', { name: 'คำขอย้ายเข้า (เราขอรับนักเรียนจากสถานศึกษาอื่น)' });
+    await asked.getByText('รอคำตอบ').waitFor();
+    await screenshots(page, 'institution-transfers');
   }, 60_000);
 
   it('the department sees the provinces, the open round and a unit’s history', async () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Badge, Loading, ProblemBox, Section } from '../../components/ui';
 import { ANSWER_TRANSFER, TRANSFER_REQUESTS, type TransferRow } from '../../graphql/pupils';
 import { problemOf } from '../../lib/errors';
-import { gradeLabels, thaiDate, thaiDateTime } from '../../lib/thai';
+import { gradeLabels, thaiDateTime } from '../../lib/thai';
 
 const statusText: Record<TransferRow['status'], [string, 'ok' | 'warn' | 'bad' | 'muted']> = {
   OPEN: ['รอคำตอบ', 'warn'],
@@ -72,7 +72,7 @@ function TransferList({
               </p>
               <p className="muted">
                 จาก {t.from.name ?? t.from.code} ไปยัง {t.to.name ?? t.to.code} · ขอเมื่อ{' '}
-                {thaiDateTime(t.requestedAt)} · ควรตอบภายใน {thaiDate(t.dueAt.slice(0, 10))}
+                {thaiDateTime(t.requestedAt)} · ควรตอบภายใน {thaiDateTime(t.dueAt)}
               </p>
               {t.note && <p>หมายเหตุ: {t.note}</p>}
               {t.answerNote && <p>คำตอบ: {t.answerNote}</p>}
