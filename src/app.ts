@@ -38,6 +38,8 @@ export interface AppDeps {
   production: boolean;
   /** Finds the signed-in account of a request (cookie or bearer token), or null. */
   authenticate: (req: Request) => Promise<Viewer | null>;
+  /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
+  clientDistDir?: string;
 }
 
 export async function createApp(deps: AppDeps) {
@@ -89,7 +91,7 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
-  if (!deps.production) mountGraphiQL(app);
+  if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
 
   app.use(
     '/graphql',
@@ -118,7 +120,7 @@ export async function createApp(deps: AppDeps) {
   mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
-  mountClientApp(app);
+  mountClientApp(app, deps.clientDistDir);
 
   return { app, apollo };
 }

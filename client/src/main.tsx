@@ -1,20 +1,26 @@
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './fonts';
+import './styles.css';
 
-/** Placeholder app shell; the real client comes later. */
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>
-      <h1>ระบบสารสนเทศทางการศึกษาท้องถิ่น (LEC)</h1>
-      <p>หน้าจอสำหรับผู้ใช้อยู่ระหว่างพัฒนา</p>
-    </main>
-  );
-}
+const client = new ApolloClient({
+  link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+  cache: new InMemoryCache({
+    // Lists are read whole from the server each time; no client-side merging.
+    typePolicies: { OrgUnit: { keyFields: ['code'] } },
+  }),
+  defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ApolloProvider client={client}>
+      <App />
+    </ApolloProvider>
   </StrictMode>,
 );

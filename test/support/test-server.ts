@@ -28,7 +28,7 @@ export interface TestServer {
 }
 
 /** The whole app over HTTP on a fresh database, as a client sees it. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
@@ -37,6 +37,7 @@ export async function startTestServer(): Promise<TestServer> {
     logger: createLogger(process.env.LEC_TEST_LOG_LEVEL ?? 'silent'),
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
+    clientDistDir: opts.clientDistDir,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,0 +1,44 @@
+import { ChildrenStatus } from '../../components/children-status';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { ProgressPanel } from '../../components/progress-panel';
+import { Tabs } from '../../components/tabs';
+import type { UnitView } from '../../graphql/org-units';
+import { HistoryPanel } from '../history-panel';
+import { RoundCard } from '../round-card';
+import { CredentialsTab } from './credentials-tab';
+import { SpotChecksTab } from './spot-checks-tab';
+
+/**
+ * A province office: its LAOs' progress against the deadlines, revoke and confirm, credential
+ * sheets, spot checks (สุ่มตรวจสอบ).
+ */
+export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: boolean; canRevoke: boolean }) {
+  const tabs = [
+    {
+      id: 'laos',
+      label: 'อปท. และความคืบหน้า',
+      render: () => (
+        <>
+          <RoundCard />
+          <ProgressPanel orgUnitCode={unit.code} />
+          <ChildrenStatus
+            unit={unit}
+            title="องค์กรปกครองส่วนท้องถิ่นในจังหวัดและสถานะการยืนยันข้อมูล"
+            canRevoke={canRevoke}
+          />
+        </>
+      ),
+    },
+    { id: 'confirm', label: 'ยืนยันข้อมูล (จังหวัด)', render: () => <ConfirmPanel unit={unit} own={own} /> },
+    ...(canRevoke
+      ? [{ id: 'credentials', label: 'บัญชีผู้ใช้งาน', render: () => <CredentialsTab unit={unit} /> }]
+      : []),
+    {
+      id: 'spot-checks',
+      label: 'สุ่มตรวจสอบ',
+      render: () => <SpotChecksTab provinceCode={unit.code} canDraw={own} />,
+    },
+    { id: 'history', label: 'ประวัติการยืนยัน', render: () => <HistoryPanel orgUnitCode={unit.code} /> },
+  ];
+  return <Tabs tabs={tabs} base={own ? '/' : `/units/${unit.code}`} />;
+}

@@ -1,0 +1,52 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { LOGOUT, type ViewerView } from '../graphql/session';
+import { kindLabels } from '../lib/thai';
+import { Link } from '../lib/router';
+
+export function Shell({ me, children }: { me: ViewerView; children: ReactNode }) {
+  const client = useApolloClient();
+  const [logout, { loading }] = useMutation(LOGOUT);
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    // Forget everything the session read: a fresh page holds no one's data.
+    await client.clearStore();
+    window.location.assign('/login');
+  };
+  const person = me.profile ? `${me.profile.firstName} ${me.profile.lastName}` : '';
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        ข้ามไปยังเนื้อหา
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <Link href="/" className="brand-name">
+            LEC
+          </Link>
+          <span className="brand-unit">
+            {me.orgUnit.name}
+            <small>
+              {kindLabels[me.orgUnit.kind]} · รหัส {me.orgUnit.code}
+            </small>
+          </span>
+        </div>
+        <nav aria-label="บัญชีผู้ใช้งาน" className="account">
+          <span className="who">
+            ผู้รับผิดชอบ: <strong>{person}</strong>
+            {me.profile && <small>{me.profile.position}</small>}
+          </span>
+          <Link href="/profile" className="button button-ghost">
+            เปลี่ยนผู้รับผิดชอบ
+          </Link>
+          <button type="button" className="button button-ghost" onClick={signOut} disabled={loading}>
+            ออกจากระบบ
+          </button>
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,358 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { systemMetadata } from '../../src/event-store/event';
+import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
+import { buildClient, launchChromium, newPerson, pageErrors, screenshots } from '../support/browser';
+import {
+  createLaoTree,
+  createUnit,
+  NEW_PASSWORD,
+  PROFILE,
+  signInAdmin,
+  signInAs,
+} from '../support/factories';
+import { openRoundDirect } from '../support/confirmation';
+import { pupilInput, validCitizenId } from '../support/pupils';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The web client in real Chromium against the whole server: each role's walk through its main
+ * screen, with screenshots at desktop and phone widths under test/screenshots/.
+ */
+/** The error message tied to an input by aria-describedby (what a screen reader reads with it). */
+async function fieldError(page: Page, input: Locator): Promise<string> {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '')
+    .split(' ')
+    .filter((id) => id.endsWith('-err'));
+  return ids.length ? ((await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '') : '';
+}
+
+describe('web client in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let built: Awaited<ReturnType<typeof buildClient>>;
+  let tree: Awaited<ReturnType<typeof createLaoTree>>;
+  /** The citizen ID of the pupil the institution enrols through the form. */
+  const good = validCitizenId();
+
+  beforeAll(async () => {
+    built = await buildClient();
+    server = await startTestServer({ clientDistDir: built.dir });
+    browser = await launchChromium();
+    tree = await createLaoTree(server.sys.store);
+    await openRoundDirect(server.sys.store);
+  }, 240_000);
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    built?.remove();
+  });
+
+  async function signIn(username: string, password = NEW_PASSWORD): Promise<Page> {
+    const page = await (await newPerson(browser, server.url)).newPage();
+    await page.goto(`/login?username=${username}`);
+    await page.getByLabel('รหัสผ่าน').fill(password);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    return page;
+  }
+
+  it('an institution logs in from its QR link, completes the first login and enrols a pupil', async () => {
+    const issued = await issueCredentials(
+      server.sys.store,
+      { orgUnitCode: tree.school.code },
+      systemMetadata('test'),
+      {
+        ip: null,
+        userAgent: null,
+        requestId: 'test',
+      },
+    );
+    const page = await (await newPerson(browser, server.url)).newPage();
+    await page.goto(`/login?username=${issued.username}`);
+    await expect(page.getByLabel('ชื่อผู้ใช้งาน (User Login)').inputValue()).resolves.toBe(tree.school.code);
+    await screenshots(page, 'login');
+
+    await page.getByLabel('รหัสผ่าน').fill('not-the-password');
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/[ก-๙]/);
+
+    await page.getByLabel('รหัสผ่าน').fill(issued.initialPassword);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.getByRole('heading', { name: 'เข้าสู่ระบบครั้งแรก' }).waitFor();
+    await screenshots(page, 'first-login');
+
+    await page.getByLabel('ชื่อ', { exact: true }).fill(PROFILE.firstName);
+    await page.getByLabel('ชื่อสกุล').fill(PROFILE.lastName);
+    await page.getByLabel('ตำแหน่ง').fill(PROFILE.position);
+    await page.getByLabel('หมายเลขโทรศัพท์').fill('12');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
+    // The server's own Thai message, beside the field it names.
+    const phone = page.getByLabel('หมายเลขโทรศัพท์');
+    await page.locator('.field-error').first().waitFor();
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, phone)).toMatch(/หมายเลขโทรศัพท์/);
+    await page.getByLabel('หมายเลขโทรศัพท์').fill(PROFILE.phone);
+    await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
+
+    await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
+    await page.locator('.task-list li').first().waitFor();
+    await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
+    const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
+    const year = new Date().getUTCFullYear() - 7;
+    const bad = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(bad);
+    await form.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('ธนากร');
+    await form.getByLabel('นามสกุล').fill('ใจงาม');
+    await form.getByLabel('เพศ').selectOption('MALE');
+    await form.getByLabel('วันเกิด: วันที่').selectOption('15');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มีนาคม' });
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(year + 543));
+    await form.getByLabel('ระดับชั้น').selectOption('P1');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+
+    const idField = form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G');
+    await page.locator('.field-error').first().waitFor();
+    expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    // Focus lands on the field the server named, for keyboard and screen-reader users.
+    expect(await idField.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await fieldError(page, idField)).toMatch(/เลขประจำตัวประชาชน/);
+    await screenshots(page, 'institution-enrol-error');
+
+    await idField.fill(good);
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    await page.getByText('บันทึกข้อมูล ธนากร ใจงาม เรียบร้อยแล้ว').waitFor();
+
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByRole('row', { name: /ด\.ช\.ธนากร ใจงาม/ }).waitFor();
+    expect(await page.getByText('พบ 1 คน').count()).toBe(1);
+    // Buddhist-era birth date with the Thai month name.
+    await page.getByText(`15 มีนาคม ${year + 543}`).waitFor();
+    await screenshots(page, 'institution');
+
+    // Spreadsheet round trip: the export read back is refused row by row (already on the register)
+    // and discarded; with a new pupil's ID and name it previews clean and is committed.
+    await page.getByRole('link', { name: 'นำเข้า / ส่งออก' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'ดาวน์โหลด CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(good);
+    const upload = (text: string) =>
+      page
+        .getByLabel(/^ไฟล์ Excel/)
+        .setInputFiles({ name: 'pupils.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await upload(csv);
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+    await page.getByText('มีอยู่ในทะเบียนแล้ว', { exact: false }).first().waitFor();
+    expect(await page.getByRole('button', { name: /^นำเข้า / }).isDisabled()).toBe(true);
+    await screenshots(page, 'institution-import-errors');
+    await page.getByRole('button', { name: 'ยกเลิกไฟล์นี้' }).click();
+    await page.getByText('ยกเลิกการนำเข้าไฟล์นี้แล้ว').waitFor();
+
+    await upload(csv.replace(good, validCitizenId()).replace('ธนากร', 'ธนพล'));
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+    await page.getByRole('button', { name: 'นำเข้า 1 คน' }).click();
+    await page.getByText('นำเข้าข้อมูลเรียบร้อยแล้ว 1 คน').waitFor();
+
+    // Correct one pupil; remove the other as non-existent, with one of the three reasons.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงาม' }).click();
+    const edit = page.getByRole('form', { name: 'แก้ไขข้อมูลนักเรียน' });
+    await edit.getByLabel('นามสกุล').fill('ใจงามดี');
+    await edit.getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
+    await page.getByText('แก้ไขข้อมูล ธนากร ใจงามดี เรียบร้อยแล้ว').waitFor();
+    await page.getByRole('button', { name: 'นำออก (ไม่มีตัวตน) ด.ช.ธนพล ใจงาม' }).click();
+    await page.getByRole('radio', { name: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้' }).check();
+    await page.getByRole('button', { name: 'นำข้อมูลออกจากระบบ' }).click();
+    await page.getByText('นำข้อมูล ด.ช.ธนพล ใจงาม ออกจากระบบ (ไม่มีตัวตน) แล้ว', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).click();
+    await page.getByRole('row', { name: /ธนพล.*ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้/ }).waitFor();
+    await screenshots(page, 'institution-removal-register');
+
+    // Confirm: a summary of what is confirmed first, then the register is locked.
+    await page.getByRole('link', { name: 'ไปที่หน้ายืนยันข้อมูล' }).click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
+    await summary.getByRole('row', { name: /ป\.1\s*1/ }).waitFor();
+    await screenshots(page, 'institution-confirm-summary');
+    await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    const report = await page.getByRole('link', { name: 'พิมพ์รายชื่อที่ยืนยันแล้ว (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(report!);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    const locked = page.locator('.alert-locked');
+    await locked.waitFor();
+    expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
+    await screenshots(page, 'institution-confirmed');
+  }, 120_000);
+
+  it('an LAO: confirm is blocked until its CDC confirms, then allowed; other-affiliation counts; drill-in', async () => {
+    await signInAs(server, tree.lao.code);
+    const page = await signIn(tree.lao.code);
+    await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
+    await page.getByRole('link', { name: 'ยืนยันข้อมูล (ภาพรวม อปท.)' }).click();
+
+    const children = page.getByRole('article', { name: 'ข้อมูลเด็กเล็ก (ศพด.)' });
+    await children.getByText(tree.cdc.name, { exact: false }).waitFor();
+    expect(await children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' }).isDisabled()).toBe(true);
+    await screenshots(page, 'lao-confirm-blocked');
+
+    // The CDC confirms its children (through the API, as its own person would).
+    const cdc = await signInAs(server, tree.cdc.code);
+    const year = new Date().getUTCFullYear();
+    const child = pupilInput({ grade: 'CDC', birthDate: `${year - 3}-01-10` });
+    const enrolled = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      { c: tree.cdc.code, i: child },
+      { token: cdc },
+    );
+    expect(enrolled.errors).toBeUndefined();
+    const confirmed = await server.gql(
+      `mutation($c: String!) { confirm(orgUnitCode: $c, dataset: CHILDREN) { id } }`,
+      { c: tree.cdc.code },
+      { token: cdc },
+    );
+    expect(confirmed.errors).toBeUndefined();
+
+    await page.reload();
+    const button = children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' });
+    await button.waitFor();
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    await page
+      .getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' })
+      .getByRole('row', { name: new RegExp(`${tree.cdc.name}\\s*1`) })
+      .waitFor();
+    await screenshots(page, 'lao-confirm-summary');
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลเด็กเล็ก (ศพด.)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    await page
+      .getByRole('article', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
+      .getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' })
+      .click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+
+    // A closed school of another affiliation is recorded as 0 in every grade.
+    await page.getByRole('link', { name: 'สถานศึกษาสังกัดอื่น' }).click();
+    await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    await page.getByLabel('สถานะของสถานศึกษา').selectOption('CLOSED');
+    await page.getByLabel(/^หมายเหตุ/).fill('ประกาศยุบสถานศึกษา');
+    await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).last().click();
+    await page.getByText('บันทึกแล้ว 0 คน').waitFor();
+    await screenshots(page, 'lao-other-schools');
+
+    await page.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByText('ยืนยันแล้ว')
+      .waitFor();
+    await screenshots(page, 'lao');
+    await page.getByRole('link', { name: tree.school.name }).click();
+    await page.getByRole('row', { name: /ธนากร/ }).waitFor();
+  }, 120_000);
+
+  it('a province revokes its LAO’s confirmation with a reason', async () => {
+    await signInAs(server, tree.provinceCode);
+    const page = await signIn(tree.provinceCode);
+    const row = page.getByRole('row', { name: new RegExp(tree.lao.name) });
+    await row.getByText('ยืนยันแล้ว').first().waitFor();
+    await screenshots(page, 'province');
+    await row.getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ }).check();
+    await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่');
+    await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
+    await page.getByText('ยกเลิกการยืนยันข้อมูลเรียบร้อยแล้ว').waitFor();
+    await row.getByText('ยกเลิกการยืนยันแล้ว รอยืนยันใหม่').waitFor();
+    await row.getByText('เหตุผลที่ยกเลิก: สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
+    await screenshots(page, 'province-revoked');
+
+    // Spot check: draw, then a pupil not found needs a note (the server's Thai message says so).
+    await page.getByRole('link', { name: 'สุ่มตรวจสอบ' }).click();
+    await page.getByLabel('จำนวนที่สุ่ม (คน)').fill('2');
+    await page.getByRole('button', { name: 'สุ่มรายชื่อ' }).click();
+    await page.getByText('สุ่ม 2 คน จาก 2 คน', { exact: false }).waitFor();
+    const first = page.locator('form.spot-result').first();
+    await first.getByRole('combobox').selectOption('NOT_FOUND');
+    await first.getByRole('button', { name: 'บันทึกผล' }).click();
+    expect(await first.getByRole('alert').textContent()).toMatch(/หมายเหตุ/);
+    await first.getByPlaceholder('หมายเหตุ').fill('ครูประจำชั้นแจ้งว่าไม่เคยมาเรียน');
+    await first.getByRole('button', { name: 'บันทึกผล' }).click();
+    await first.getByText('บันทึกแล้ว').waitFor();
+    await screenshots(page, 'province-spot-check');
+  }, 60_000);
+
+  it('a pupil already on another register: the Thai refusal names it and offers a transfer request', async () => {
+    const other = await createUnit(server.sys.store, 'SCHOOL', tree.lao.code);
+    await signInAs(server, other.code);
+    const page = await signIn(other.code);
+    await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
+    const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
+    const year = new Date().getUTCFullYear() - 7;
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(good);
+    await form.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('ธนากร');
+    await form.getByLabel('นามสกุล').fill('ใจงามดี');
+    await form.getByLabel('เพศ').selectOption('MALE');
+    await form.getByLabel('วันเกิด: วันที่').selectOption('15');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มีนาคม' });
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(year + 543));
+    await form.getByLabel('ระดับชั้น').selectOption('P2');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    expect(await form.getByRole('alert').textContent()).toContain(tree.school.name);
+    await form.getByRole('button', { name: 'ขอย้ายนักเรียนคนนี้เข้า' }).click();
+    await page.getByText('ส่งคำขอย้าย ธนากร ใจงามดี เข้าแล้ว', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'ย้ายเข้า / ย้ายออก' }).click();
+    const asked = page.getByRole('region', { name: 'คำขอย้ายเข้า (เราขอรับนักเรียนจากสถานศึกษาอื่น)' });
+    await asked.getByText('รอคำตอบ').waitFor();
+    await screenshots(page, 'institution-transfers');
+  }, 60_000);
+
+  it('the department sees the provinces, the open round and a unit’s history', async () => {
+    await signInAdmin(server);
+    const page = await signIn('admin');
+    await page.getByRole('heading', { name: 'ความคืบหน้ารายจังหวัด' }).waitFor();
+    await page.getByRole('row', { name: /แพร่/ }).first().waitFor();
+    await screenshots(page, 'department');
+    await page.getByRole('link', { name: 'จังหวัดและการยืนยัน' }).click();
+    await page.getByRole('link', { name: 'แพร่' }).waitFor();
+    await screenshots(page, 'department-provinces');
+    await page.getByRole('link', { name: 'รอบการบันทึกข้อมูล' }).first().click();
+    await page.getByRole('heading', { name: /^รอบที่เปิดอยู่: ครั้งที่ 1/ }).waitFor();
+    await screenshots(page, 'department-rounds');
+    await page.getByRole('link', { name: 'ประวัติการยืนยัน' }).click();
+    await page.getByLabel('รหัสหน่วยงาน').fill(tree.lao.code);
+    await page.getByRole('button', { name: 'แสดงประวัติ' }).click();
+    await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
+    await screenshots(page, 'department-history');
+
+    // A new responsible person takes over: new profile and password, the former kept in the history.
+    await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();
+    await page.getByLabel('ชื่อ', { exact: true }).fill('วิไล');
+    await page.getByLabel('ชื่อสกุล').fill('รักงาน');
+    await page.getByLabel('ตำแหน่ง').fill('ผู้อำนวยการกอง');
+    await page.getByLabel('หมายเลขโทรศัพท์').fill('0223456789');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-next-pass-2569');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-next-pass-2569');
+    await page.getByRole('button', { name: 'บันทึกผู้รับผิดชอบคนใหม่' }).click();
+    await page.getByRole('banner').getByText('วิไล รักงาน').waitFor();
+    await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();
+    await page.getByRole('heading', { name: 'ประวัติผู้รับผิดชอบ' }).waitFor();
+    expect(await page.locator('.row-line').count()).toBe(2);
+    await screenshots(page, 'change-responsible-person');
+
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    await page.getByRole('heading', { name: 'เข้าสู่ระบบสารสนเทศทางการศึกษาท้องถิ่น' }).waitFor();
+    await page.goto('/');
+    await page.getByLabel('รหัสผ่าน').waitFor();
+  }, 60_000);
+});
