@@ -267,6 +267,15 @@ describe('web client in a browser', () => {
     await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): ปี พ.ศ.').fill(String(today.getUTCFullYear() + 543));
     await page.getByText(/ตามที่บันทึกไว้ ณ /).waitFor();
     await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    const asOfXlsx = await page
+      .getByRole('link', { name: 'ดาวน์โหลดจำนวนนักเรียน (Excel)' })
+      .getAttribute('href');
+    expect(asOfXlsx).toMatch(/\?at=\d{4}-\d{2}-\d{2}$/);
+    const xlsx = await page.request.get(asOfXlsx!);
+    expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     await screenshots(page, 'lao-figures');
 
     // Budget: the confirmed figures and, marked apart, the live estimate, line by institution.
@@ -318,6 +327,15 @@ describe('web client in a browser', () => {
     await first.getByRole('button', { name: 'บันทึกผล' }).click();
     await first.getByText('บันทึกแล้ว').waitFor();
     await screenshots(page, 'province-spot-check');
+
+    // Figures of one district of the province.
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    await page.getByLabel('อำเภอ', { exact: true }).selectOption({ index: 1 });
+    await page.locator('.figures-source').getByText(/อำเภอ/).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'ดาวน์โหลดจำนวนนักเรียน (Excel)' }).getAttribute('href'),
+    ).toMatch(/\?district=/);
+    await screenshots(page, 'province-figures');
   }, 60_000);
 
   it('a pupil already on another register: the Thai refusal names it and offers a transfer request', async () => {

@@ -18,31 +18,32 @@ export function byGrade(rows: CountRow[]): GradeTotals[] {
   });
 }
 
-const ROW = 30;
+const ROW = 34;
 const LABEL = 64;
-const WIDTH = 560;
-const BAR = 11;
+const BAR = 13;
+/** The longest bar, in % of the chart's width (room is left for its number). */
+const LONGEST = 68;
 
 /**
  * Counts by grade as horizontal bars (male above female), with the same numbers in a table beside
- * it: the picture is for the eye, the table is what a screen reader reads.
+ * it: the picture is for the eye, the table is what a screen reader reads. Bars are sized in % of
+ * the width and the text in pixels, so the labels stay readable on a phone.
  */
 export function GradeChart({ rows, caption }: { rows: CountRow[]; caption: string }) {
   const grades = byGrade(rows);
   if (!grades.length) return <p className="muted">ไม่มีนักเรียนในข้อมูลนี้</p>;
   const max = Math.max(1, ...grades.flatMap((g) => [g.male, g.female]));
-  const room = WIDTH - LABEL - 70;
   const height = grades.length * ROW + 8;
+  const pct = (n: number) => (n > 0 ? Math.max(0.5, (n / max) * LONGEST) : 0);
   return (
     <div className="chart-and-table">
       <figure className="grade-chart" aria-hidden="true">
         <div className="legend">
           <span className="swatch swatch-male" /> ชาย <span className="swatch swatch-female" /> หญิง
         </div>
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} role="presentation" focusable="false">
+        <svg width="100%" height={height} role="presentation" focusable="false">
           {grades.map((g, i) => {
             const y = 4 + i * ROW;
-            const w = (n: number) => Math.max(n > 0 ? 2 : 0, (n / max) * room);
             return (
               <g key={g.grade}>
                 <text
@@ -54,24 +55,28 @@ export function GradeChart({ rows, caption }: { rows: CountRow[]; caption: strin
                 >
                   {g.label}
                 </text>
-                <rect x={LABEL} y={y + 2} width={w(g.male)} height={BAR} className="bar-male" />
-                <text
-                  x={LABEL + w(g.male) + 4}
-                  y={y + 2 + BAR / 2}
-                  dominantBaseline="middle"
-                  className="value"
-                >
-                  {thaiNumber(g.male)}
-                </text>
-                <rect x={LABEL} y={y + 3 + BAR} width={w(g.female)} height={BAR} className="bar-female" />
-                <text
-                  x={LABEL + w(g.female) + 4}
-                  y={y + 3 + BAR + BAR / 2}
-                  dominantBaseline="middle"
-                  className="value"
-                >
-                  {thaiNumber(g.female)}
-                </text>
+                <svg x={LABEL} y={y} overflow="visible">
+                  <rect x="0" y="2" width={`${pct(g.male)}%`} height={BAR} className="bar-male" />
+                  <text
+                    x={`${pct(g.male)}%`}
+                    dx="4"
+                    y={2 + BAR / 2}
+                    dominantBaseline="middle"
+                    className="value"
+                  >
+                    {thaiNumber(g.male)}
+                  </text>
+                  <rect x="0" y={3 + BAR} width={`${pct(g.female)}%`} height={BAR} className="bar-female" />
+                  <text
+                    x={`${pct(g.female)}%`}
+                    dx="4"
+                    y={3 + BAR + BAR / 2}
+                    dominantBaseline="middle"
+                    className="value"
+                  >
+                    {thaiNumber(g.female)}
+                  </text>
+                </svg>
               </g>
             );
           })}
