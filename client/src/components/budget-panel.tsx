@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { BUDGET_PREVIEW, type BudgetFiguresView, type MilkKind } from '../graphql/budget';
+import { ROUNDS } from '../graphql/rounds';
 import { problemOf } from '../lib/errors';
 import { thaiBaht, thaiDate, thaiNumber, type OrgUnitKind } from '../lib/thai';
-import { Badge, Loading, ProblemBox, Section } from './ui';
+import { Badge, Loading, ProblemBox, Section, SelectField } from './ui';
 
 const milkKinds: [MilkKind, string][] = [
   ['PASTEURISED', 'นมพาสเจอร์ไรส์ (ถุง)'],
@@ -21,7 +22,11 @@ const lineHead: Partial<Record<OrgUnitKind, string>> = {
  */
 export function BudgetPanel({ orgUnitCode, kind }: { orgUnitCode: string; kind: OrgUnitKind }) {
   const [milkKind, setMilkKind] = useState<MilkKind>('PASTEURISED');
-  const { data, loading, error } = useQuery(BUDGET_PREVIEW, { variables: { orgUnitCode, milkKind } });
+  const [roundId, setRoundId] = useState('');
+  const rounds = useQuery(ROUNDS);
+  const { data, loading, error } = useQuery(BUDGET_PREVIEW, {
+    variables: { orgUnitCode, milkKind, roundId: roundId || null },
+  });
   const p = data?.budgetPreview;
   return (
     <>
@@ -41,6 +46,15 @@ export function BudgetPanel({ orgUnitCode, kind }: { orgUnitCode: string; kind: 
             </label>
           ))}
         </fieldset>
+        {rounds.data && rounds.data.rounds.length > 1 && (
+          <SelectField
+            label="ตัวเลขที่ยืนยันแล้วของรอบ"
+            value={roundId}
+            onChange={(e) => setRoundId(e.target.value)}
+            placeholder="รอบที่เปิดอยู่หรือรอบล่าสุด"
+            options={rounds.data.rounds.map((r) => [r.id, `ครั้งที่ ${r.roundNo} ปีการศึกษา ${r.academicYear}`])}
+          />
+        )}
         {error && <ProblemBox problem={problemOf(error)} />}
         {loading && !p && <Loading />}
         {p && (

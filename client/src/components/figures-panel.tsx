@@ -139,8 +139,8 @@ function CountsBody({ counts: c }: { counts: CountsView }) {
     ['สถานศึกษาสังกัดอื่นที่ อปท. อุดหนุน', { label: '', ...c.otherSchools }],
   ];
   return (
-    <div aria-live="polite">
-      <p className="figures-source">
+    <div>
+      <p className="figures-source" role="status">
         <strong>{c.orgUnit.name}</strong>
         {c.district && ` · อำเภอ${c.district}`} · {sourceOf(c)}
       </p>

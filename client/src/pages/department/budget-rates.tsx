@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ThaiDateInput } from '../../components/thai-date-input';
 import { Badge, Field, Loading, Notice, ProblemBox, Section } from '../../components/ui';
 import { BUDGET_RATES, SET_BUDGET_RATES, type RatesView } from '../../graphql/budget';
 import { actorName } from '../../lib/actor';
 import { problemOf } from '../../lib/errors';
+import { useFocusFirstInvalid } from '../../lib/focus';
 import { thaiBaht, thaiDate, thaiDateTime } from '../../lib/thai';
 
 const bandText = (b: RatesView['lunchBands'][number]) =>
@@ -99,6 +100,8 @@ function RatesForm({ base, onDone }: { base: RatesView | undefined; onDone: (m: 
   const [save, { loading, error }] = useMutation(SET_BUDGET_RATES, { refetchQueries: 'active' });
   const problem = problemOf(error);
   const f = problem?.fields ?? {};
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(form, error);
   const set = (k: keyof typeof v, clean: (s: string) => string) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: clean(e.target.value) });
   const setBand = (i: number, k: keyof BandCells, value: string) =>
@@ -130,7 +133,7 @@ function RatesForm({ base, onDone }: { base: RatesView | undefined; onDone: (m: 
 
   return (
     <Section title="กำหนดอัตราชุดใหม่">
-      <form onSubmit={submit} noValidate aria-label="กำหนดอัตราเงินอุดหนุน" className="rates-form">
+      <form ref={form} onSubmit={submit} noValidate aria-label="กำหนดอัตราเงินอุดหนุน" className="rates-form">
         <ProblemBox problem={problem} />
         <ThaiDateInput
           legend="วันที่มีผล"
