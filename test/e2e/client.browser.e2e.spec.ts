@@ -194,6 +194,15 @@ describe('web client in a browser', () => {
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
     expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
     await screenshots(page, 'institution-confirmed');
+
+    // The school's own figures: live, then the confirmed figures of the round (the same ป.1 pupil).
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    const byGrade = page.getByRole('table', { name: 'จำนวนนักเรียนรายชั้น แยกชาย หญิง' });
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    await page.getByRole('radio', { name: 'ข้อมูลที่ยืนยันแล้วของรอบ' }).check();
+    await page.getByText('ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง)').waitFor();
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    await screenshots(page, 'institution-figures');
   }, 120_000);
 
   it('an LAO: confirm is blocked until its CDC confirms, then allowed; other-affiliation counts; drill-in', async () => {

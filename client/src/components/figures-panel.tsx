@@ -22,13 +22,15 @@ interface Props {
   districts?: string[];
   /** Offer the "as of a date" view (rebuilt from events). */
   asOf?: boolean;
+  /** An institution: no funded schools of another affiliation, so no split by source. */
+  institution?: boolean;
 }
 
 /**
  * A unit's counts: live, the confirmed figures of a round, or as of a date; by grade and sex as a
  * chart with its table, the totals by source and nationality, CDC age groups, and the xlsx.
  */
-export function FiguresPanel({ orgUnitCode, title, districts, asOf }: Props) {
+export function FiguresPanel({ orgUnitCode, title, districts, asOf, institution }: Props) {
   const [mode, setMode] = useState<Mode>('LIVE');
   const [roundId, setRoundId] = useState('');
   const [district, setDistrict] = useState('');
@@ -122,7 +124,7 @@ export function FiguresPanel({ orgUnitCode, title, districts, asOf }: Props) {
       </div>
       {q.error && <ProblemBox problem={problemOf(q.error)} />}
       {q.loading && !counts && <Loading />}
-      {counts && <CountsBody counts={counts} />}
+      {counts && <CountsBody counts={counts} bySource={!institution} />}
     </Section>
   );
 }
@@ -133,7 +135,7 @@ function sourceOf(c: CountsView): string {
   return 'ตามที่บันทึกไว้ขณะนี้ (ยังเปลี่ยนแปลงได้)';
 }
 
-function CountsBody({ counts: c }: { counts: CountsView }) {
+function CountsBody({ counts: c, bySource }: { counts: CountsView; bySource: boolean }) {
   const sections: [string, GroupCount][] = [
     ['นักเรียนและเด็กเล็กในระบบ', { label: '', ...c.enrolled }],
     ['สถานศึกษาสังกัดอื่นที่ อปท. อุดหนุน', { label: '', ...c.otherSchools }],
@@ -161,12 +163,14 @@ function CountsBody({ counts: c }: { counts: CountsView }) {
       <h3>จำนวนรายชั้นและเพศ (รวมทั้งหมด)</h3>
       <GradeChart rows={c.rows} caption="จำนวนนักเรียนรายชั้น แยกชาย หญิง" />
       <div className="grid-2">
-        <GroupTable
-          caption="แยกตามที่มา"
-          head="ที่มา"
-          rows={[...sections, ['รวมทั้งหมด', { label: '', ...c.combined }]]}
-          lastIsTotal
-        />
+        {bySource && (
+          <GroupTable
+            caption="แยกตามที่มา"
+            head="ที่มา"
+            rows={[...sections, ['รวมทั้งหมด', { label: '', ...c.combined }]]}
+            lastIsTotal
+          />
+        )}
         {c.byNationality ? (
           <GroupTable
             caption="นักเรียนและเด็กเล็กในระบบ แยกตามสัญชาติ"

@@ -81,7 +81,9 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
     {
       id: 'figures',
       label: 'ตัวเลข',
-      render: () => <FiguresPanel orgUnitCode={unit.code} title={`จำนวน${word} ${unit.name}`} asOf />,
+      render: () => (
+        <FiguresPanel orgUnitCode={unit.code} title={`จำนวน${word} ${unit.name}`} asOf institution />
+      ),
     },
     {
       id: 'confirm',
