@@ -194,6 +194,15 @@ describe('web client in a browser', () => {
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
     expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
     await screenshots(page, 'institution-confirmed');
+
+    // The school's own figures: live, then the confirmed figures of the round (the same ป.1 pupil).
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    const byGrade = page.getByRole('table', { name: 'จำนวนนักเรียนรายชั้น แยกชาย หญิง' });
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    await page.getByRole('radio', { name: 'ข้อมูลที่ยืนยันแล้วของรอบ' }).check();
+    await page.getByText('ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง)').waitFor();
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    await screenshots(page, 'institution-figures');
   }, 120_000);
 
   it('an LAO: confirm is blocked until its CDC confirms, then allowed; other-affiliation counts; drill-in', async () => {
@@ -252,6 +261,44 @@ describe('web client in a browser', () => {
     await page.getByText('บันทึกแล้ว 0 คน').waitFor();
     await screenshots(page, 'lao-other-schools');
 
+    // Figures: the LAO's counts by grade as a chart with its table (1 pupil in ป.1, 1 CDC child).
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    const byGrade = page.getByRole('table', { name: 'จำนวนนักเรียนรายชั้น แยกชาย หญิง' });
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    expect(await page.locator('.grade-chart svg rect').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: 'ดาวน์โหลดจำนวนนักเรียน (Excel)' }).getAttribute('href')).toBe(
+      `/exports/counts/${tree.lao.code}.xlsx`,
+    );
+    await page.getByRole('radio', { name: 'ข้อมูล ณ วันที่' }).check();
+    const today = new Date();
+    await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): วันที่').selectOption(String(today.getUTCDate()));
+    await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): เดือน').selectOption(String(today.getUTCMonth() + 1));
+    await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): ปี พ.ศ.').fill(String(today.getUTCFullYear() + 543));
+    await page.getByText(/ตามที่บันทึกไว้ ณ /).waitFor();
+    await byGrade.getByRole('row', { name: /ป\.1\s*1\s*0\s*1/ }).waitFor();
+    const asOfXlsx = await page
+      .getByRole('link', { name: 'ดาวน์โหลดจำนวนนักเรียน (Excel)' })
+      .getAttribute('href');
+    expect(asOfXlsx).toMatch(/\?at=\d{4}-\d{2}-\d{2}$/);
+    const xlsx = await page.request.get(asOfXlsx!);
+    expect([xlsx.status(), xlsx.headers()['content-type']]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    await screenshots(page, 'lao-figures');
+
+    // Budget: the confirmed figures and, marked apart, the live estimate, line by institution.
+    await page.getByRole('link', { name: 'งบประมาณ', exact: true }).click();
+    const confirmedBudget = page.getByRole('region', { name: 'ตามข้อมูลที่ยืนยันแล้ว' });
+    await confirmedBudget.getByRole('row', { name: new RegExp(tree.school.name) }).waitFor();
+    await page
+      .getByRole('region', { name: 'ประมาณการจากทะเบียนปัจจุบัน (ยังไม่ยืนยัน)' })
+      .getByText('ยังไม่ยืนยัน', { exact: true })
+      .waitFor();
+    await page.getByRole('radio', { name: 'นม ยู.เอช.ที. (กล่อง)' }).check();
+    await confirmedBudget.getByRole('row', { name: new RegExp(tree.school.name) }).waitFor();
+    await screenshots(page, 'lao-budget');
+
     await page.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
     await page
       .getByRole('row', { name: new RegExp(tree.school.name) })
@@ -289,6 +336,15 @@ describe('web client in a browser', () => {
     await first.getByRole('button', { name: 'บันทึกผล' }).click();
     await first.getByText('บันทึกแล้ว').waitFor();
     await screenshots(page, 'province-spot-check');
+
+    // Figures of one district of the province.
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    await page.getByLabel('อำเภอ', { exact: true }).selectOption({ index: 1 });
+    await page.locator('.figures-source').getByText(/อำเภอ/).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'ดาวน์โหลดจำนวนนักเรียน (Excel)' }).getAttribute('href'),
+    ).toMatch(/\?district=/);
+    await screenshots(page, 'province-figures');
   }, 60_000);
 
   it('a pupil already on another register: the Thai refusal names it and offers a transfer request', async () => {
@@ -323,6 +379,32 @@ describe('web client in a browser', () => {
     await page.getByRole('heading', { name: 'ความคืบหน้ารายจังหวัด' }).waitFor();
     await page.getByRole('row', { name: /แพร่/ }).first().waitFor();
     await screenshots(page, 'department');
+
+    // National figures: the chart and its table with real numbers, live and confirmed.
+    await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
+    const byGrade = page.getByRole('table', { name: 'จำนวนนักเรียนรายชั้น แยกชาย หญิง' });
+    await byGrade.getByRole('row', { name: /ป\.1\s*\d/ }).waitFor();
+    await page.getByRole('row', { name: /^รวมทั้งหมด/ }).waitFor();
+    expect(await page.locator('.grade-chart svg rect').count()).toBeGreaterThan(0);
+    await screenshots(page, 'department-figures');
+    await page.getByRole('radio', { name: 'ข้อมูลที่ยืนยันแล้วของรอบ' }).check();
+    await page.getByText('ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง)').waitFor();
+
+    // Budget and the dated rates: a refusal comes back in Thai at the field it names.
+    await page.getByRole('link', { name: 'งบประมาณ', exact: true }).click();
+    const rates = page.getByRole('form', { name: 'กำหนดอัตราเงินอุดหนุน' });
+    await rates.getByLabel('วันที่มีผล: วันที่').selectOption('1');
+    await rates.getByLabel('วันที่มีผล: เดือน').selectOption({ label: 'พฤษภาคม' });
+    await rates.getByLabel('วันที่มีผล: ปี พ.ศ.').fill(String(new Date().getUTCFullYear() + 543));
+    const days = rates.getByLabel('จำนวนวันค่าอาหารกลางวัน', { exact: true });
+    await days.fill('');
+    await rates.getByRole('button', { name: 'บันทึกอัตรา' }).click();
+    await page.locator('.field-error').first().waitFor();
+    expect(await fieldError(page, days)).toMatch(/จำนวนวัน/);
+    await days.fill('200');
+    await rates.getByRole('button', { name: 'บันทึกอัตรา' }).click();
+    await page.getByText(/^บันทึกอัตราที่มีผลตั้งแต่ 1 พฤษภาคม/).waitFor();
+    await screenshots(page, 'department-budget');
     await page.getByRole('link', { name: 'จังหวัดและการยืนยัน' }).click();
     await page.getByRole('link', { name: 'แพร่' }).waitFor();
     await screenshots(page, 'department-provinces');

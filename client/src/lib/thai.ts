@@ -144,3 +144,12 @@ export const revokerOf: Record<OrgUnitKind, string> = {
 };
 
 export const pupilWord = (k: OrgUnitKind) => (k === 'CDC' ? 'เด็กเล็ก' : 'นักเรียน');
+
+/** Baht with satang: `12,345.50`. */
+export const thaiBaht = (n: number | null | undefined) =>
+  n === null || n === undefined
+    ? '–'
+    : n.toLocaleString('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Grades in the order of the forms: อ.1 … ม.6, then เด็กเล็ก. */
+export const ALL_GRADES: Grade[] = [...SCHOOL_GRADES, 'CDC'];

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { FiguresPanel } from '../../components/figures-panel';
 import { Tabs } from '../../components/tabs';
 import { Notice, Section } from '../../components/ui';
 import { CONFIRMATION_STATUS } from '../../graphql/confirmations';
@@ -77,6 +78,13 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
           },
         ]
       : []),
+    {
+      id: 'figures',
+      label: 'ตัวเลข',
+      render: () => (
+        <FiguresPanel orgUnitCode={unit.code} title={`จำนวน${word} ${unit.name}`} asOf institution />
+      ),
+    },
     {
       id: 'confirm',
       label: 'ยืนยันข้อมูล',

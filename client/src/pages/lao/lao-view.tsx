@@ -1,4 +1,6 @@
+import { BudgetPanel } from '../../components/budget-panel';
 import { ChildrenStatus } from '../../components/children-status';
+import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
@@ -35,6 +37,16 @@ export function LaoView({ unit, own, canRevoke, canIssue }: Props) {
           },
         ]
       : []),
+    {
+      id: 'figures',
+      label: 'ตัวเลข',
+      render: () => <FiguresPanel orgUnitCode={unit.code} title={`จำนวนนักเรียน ${unit.name}`} asOf />,
+    },
+    {
+      id: 'budget',
+      label: 'งบประมาณ',
+      render: () => <BudgetPanel orgUnitCode={unit.code} kind={unit.kind} />,
+    },
     { id: 'confirm', label: 'ยืนยันข้อมูล (ภาพรวม อปท.)', render: () => <ConfirmPanel unit={unit} own={own} /> },
     { id: 'history', label: 'ประวัติการยืนยัน', render: () => <HistoryPanel orgUnitCode={unit.code} /> },
     ...(canIssue

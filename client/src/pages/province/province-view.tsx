@@ -1,4 +1,6 @@
+import { BudgetPanel } from '../../components/budget-panel';
 import { ChildrenStatus } from '../../components/children-status';
+import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
 import { ProgressPanel } from '../../components/progress-panel';
 import { Tabs } from '../../components/tabs';
@@ -28,6 +30,23 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
           />
         </>
       ),
+    },
+    {
+      id: 'figures',
+      label: 'ตัวเลข',
+      render: () => (
+        <FiguresPanel
+          orgUnitCode={unit.code}
+          title={`จำนวนนักเรียน ${unit.name}`}
+          districts={[...new Set(unit.children.flatMap((c) => (c.district ? [c.district] : [])))].sort()}
+          asOf
+        />
+      ),
+    },
+    {
+      id: 'budget',
+      label: 'งบประมาณ',
+      render: () => <BudgetPanel orgUnitCode={unit.code} kind={unit.kind} />,
     },
     { id: 'confirm', label: 'ยืนยันข้อมูล (จังหวัด)', render: () => <ConfirmPanel unit={unit} own={own} /> },
     ...(canRevoke
