@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemMetadata } from '../../src/event-store/event';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
-import { buildClient, launchChromium, newPerson, pageErrors, screenshots } from '../support/browser';
+import {
+  browserWalk,
+  buildClient,
+  launchChromium,
+  newPerson,
+  pageErrors,
+  screenshots,
+} from '../support/browser';
 import {
   createLaoTree,
   createUnit,
@@ -27,7 +34,7 @@ async function fieldError(page: Page, input: Locator): Promise<string> {
   return ids.length ? ((await page.locator(`[id="${ids[0]}"]`).textContent()) ?? '') : '';
 }
 
-describe('web client in a browser', () => {
+browserWalk()('web client in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let built: Awaited<ReturnType<typeof buildClient>>;
