@@ -1,6 +1,8 @@
 import { drawTable } from '../../shared/pdf/pdf-table';
 import {
   centred,
+  countAndPrintedLine,
+  placeLine,
   continuationPage,
   printedFooter,
   signatureBlock,
@@ -11,14 +13,12 @@ import {
   A4,
   createThaiDocument,
   forEachPage,
-  INK,
   MUTED,
   put,
   thaiDate,
   thaiTime,
   type Doc,
 } from '../../shared/pdf/thai-pdf';
-import { placeLine } from './removal-register.pdf';
 
 /** One pupil of the frozen confirmation, as printed. */
 export interface ConfirmedNameListEntry {
@@ -86,11 +86,7 @@ function header(doc: Doc, d: ConfirmedNameListData): number {
     11,
   );
   y += 19;
-  put(doc, `${words.who}ที่ยืนยันแล้ว จำนวน ${d.entries.length} คน`, MARGIN_X, y, 'regular', 11);
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
+  countAndPrintedLine(doc, FRAME, y, `${words.who}ที่ยืนยันแล้ว จำนวน ${d.entries.length} คน`, d.printedAt);
   y += 19;
   if (d.masked) {
     put(doc, 'เลขประจำตัวประชาชนแสดงเพียงบางส่วนเพื่อคุ้มครองข้อมูลส่วนบุคคล', MARGIN_X, y, 'regular', 9.5, MUTED);

@@ -1,6 +1,8 @@
 import { drawTable, type TableCell, type TableColumn } from '../../shared/pdf/pdf-table';
 import {
   centred,
+  countAndPrintedLine,
+  placeLine,
   printedFooter,
   signatureBlock,
   titleBlock,
@@ -20,7 +22,6 @@ import {
 } from '../../shared/pdf/thai-pdf';
 import type { LaoType } from '../org-units/org-unit-kind';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
-import { placeLine } from './removal-register.pdf';
 
 export interface SummaryCount {
   grade: Grade;
@@ -84,18 +85,13 @@ function header(doc: Doc, d: LaoSummaryData, counted: number): number {
     12,
   );
   y += 21;
-  put(
+  countAndPrintedLine(
     doc,
-    `สถานศึกษาที่ยืนยันข้อมูลแล้ว ${counted} แห่ง จากทั้งหมด ${d.institutions.length} แห่ง`,
-    MARGIN_X,
+    FRAME,
     y,
-    'regular',
-    11,
+    `สถานศึกษาที่ยืนยันข้อมูลแล้ว ${counted} แห่ง จากทั้งหมด ${d.institutions.length} แห่ง`,
+    d.printedAt,
   );
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
   return y + 20;
 }
 

@@ -2,6 +2,8 @@ import { drawTable, type TableColumn } from '../../shared/pdf/pdf-table';
 import {
   centred,
   continuationPage,
+  countAndPrintedLine,
+  placeLine,
   printedFooter,
   signatureBlock,
   titleBlock,
@@ -11,7 +13,6 @@ import {
   A4,
   createThaiDocument,
   forEachPage,
-  INK,
   MUTED,
   put,
   thaiDate,
@@ -84,14 +85,6 @@ function columnsOf(data: RemovalRegisterData): TableColumn[] {
   return [...cols, { header: 'ผู้ดำเนินการ', width: CONTENT_W - used }];
 }
 
-/** Where the institution sits: its LAO, district and province, as a letterhead writes it. */
-export function placeLine(d: Pick<RemovalRegisterData, 'laoName' | 'district' | 'provinceName'>): string {
-  const district = d.district && (/^(อำเภอ|เขต)/.test(d.district) ? d.district : `อำเภอ${d.district}`);
-  return [d.laoName && `สังกัด${d.laoName}`, district, d.provinceName && `จังหวัด${d.provinceName}`]
-    .filter(Boolean)
-    .join('  ');
-}
-
 function firstPageHeader(doc: Doc, d: RemovalRegisterData): number {
   const words = registerWording[d.kind];
   let y = titleBlock(doc, FRAME, TOP, words.title, d.institution, { unitSizes: [13, 12, 11], unitGap: 20 });
@@ -100,18 +93,13 @@ function firstPageHeader(doc: Doc, d: RemovalRegisterData): number {
     centred(doc, FRAME, place, y, 'regular', 12);
     y += 22;
   }
-  put(
+  countAndPrintedLine(
     doc,
-    `${words.who}ที่นำข้อมูลออกจากระบบเพราะไม่มีตัวตน จำนวน ${d.entries.length} ราย`,
-    MARGIN_X,
+    FRAME,
     y,
-    'regular',
-    11,
+    `${words.who}ที่นำข้อมูลออกจากระบบเพราะไม่มีตัวตน จำนวน ${d.entries.length} ราย`,
+    d.printedAt,
   );
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
   y += 16;
   if (d.masked) {
     put(

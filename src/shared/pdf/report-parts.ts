@@ -19,6 +19,33 @@ export function centred(
   put(doc, text, f.x, y, font, size, color, { width: f.width, align: 'center' });
 }
 
+/** Where an institution sits: its LAO, district and province, as a letterhead writes it. */
+export function placeLine(d: {
+  laoName: string | null;
+  district: string | null;
+  provinceName: string | null;
+}): string {
+  const district = d.district && (/^(อำเภอ|เขต)/.test(d.district) ? d.district : `อำเภอ${d.district}`);
+  return [d.laoName && `สังกัด${d.laoName}`, district, d.provinceName && `จังหวัด${d.provinceName}`]
+    .filter(Boolean)
+    .join('  ');
+}
+
+/** A line with what the document counts on the left and the day it was printed on the right. */
+export function countAndPrintedLine(
+  doc: Doc,
+  f: ReportFrame,
+  y: number,
+  count: string,
+  printedAt: Date,
+): void {
+  put(doc, count, f.x, y, 'regular', 11);
+  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(printedAt)}`, f.x, y, 'regular', 11, INK, {
+    width: f.width,
+    align: 'right',
+  });
+}
+
 export interface TitleBlockOptions {
   titleSize?: number;
   /** From the title's top to the unit line's. */
