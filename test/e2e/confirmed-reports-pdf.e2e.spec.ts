@@ -1,5 +1,6 @@
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
 import { maskPupilId } from '../../src/modules/pupils/rules/citizen-id';
+import { openRound2568 } from '../support/confirmation';
 import { createLaoTree, createUnit, PROFILE, signInAdmin, signInAs } from '../support/factories';
 import { flat, grouped, readPdfText } from '../support/pdf-text';
 import { pupilInput, seedPupil } from '../support/pupils';
@@ -34,20 +35,7 @@ describe('confirmed documents: GET /reports/confirmed-name-list/<institution>.pd
     ids.girl = await enrol({ prefix: 'ด.ญ.', sex: 'FEMALE', firstName: 'พิมพ์ชนก', lastName: 'ศรีสุข' });
     await seedPupil(server.sys.store, tree.cdc);
     const dept = await signInAdmin(server);
-    const open = await server.gql(
-      `mutation($i: RoundInput!) { openRound(input: $i) { id } }`,
-      {
-        i: {
-          academicYear: 2568,
-          roundNo: 1,
-          institutionDeadline: '2025-06-20',
-          laoDeadline: '2025-06-25',
-          provinceDeadline: '2025-06-26',
-        },
-      },
-      { token: dept },
-    );
-    expect(open.errors).toBeUndefined();
+    await openRound2568(server, dept);
   });
   afterAll(() => server.close());
 
