@@ -1,4 +1,5 @@
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
+import { openRound2568 } from '../support/confirmation';
 import { createLaoTree, signInAdmin, signInAs } from '../support/factories';
 import { seedPupil } from '../support/pupils';
 import { codeOf, startTestServer, type TestServer } from '../support/test-server';
@@ -167,20 +168,7 @@ describe('budget preview: rates the department sets, and lunch and milk from the
   });
 
   it('a round takes the rates in force on its snapshot date', async () => {
-    const open = await server.gql(
-      `mutation($i: RoundInput!) { openRound(input: $i) { id } }`,
-      {
-        i: {
-          academicYear: 2568,
-          roundNo: 1,
-          institutionDeadline: '2025-06-20',
-          laoDeadline: '2025-06-25',
-          provinceDeadline: '2025-06-26',
-        },
-      },
-      { token: dept },
-    );
-    expect(open.errors).toBeUndefined();
+    await openRound2568(server, dept);
     const p = (await preview(lao, tree.lao.code)).data!.budgetPreview;
     expect(p).toMatchObject({
       roundId: '2568-1',

@@ -1,24 +1,10 @@
-import { PDFParse } from 'pdf-parse';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
 import { maskPupilId } from '../../src/modules/pupils/rules/citizen-id';
+import { openRound2568 } from '../support/confirmation';
 import { createLaoTree, createUnit, PROFILE, signInAdmin, signInAs } from '../support/factories';
+import { flat, grouped, readPdfText } from '../support/pdf-text';
 import { pupilInput, seedPupil } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-const flat = (s: string) => s.replace(/\s+/g, '');
-const grouped = (v: string) => `${v[0]}-${v.slice(1, 5)}-${v.slice(5, 10)}-${v.slice(10, 12)}-${v[12]}`;
-
-async function textOf(pdf: Buffer) {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const text = (await parser.getText()).pages
-      .map((p) => p.text.replace(/\u0E4D\u0E32/g, '\u0E33'))
-      .join('\n');
-    return { text, flat: flat(text) };
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe('confirmed documents: GET /reports/confirmed-name-list/<institution>.pdf and /reports/lao-summary/<lao>.pdf', () => {
   let server: TestServer;
@@ -49,20 +35,7 @@ describe('confirmed documents: GET /reports/confirmed-name-list/<institution>.pd
     ids.girl = await enrol({ prefix: 'ด.ญ.', sex: 'FEMALE', firstName: 'พิมพ์ชนก', lastName: 'ศรีสุข' });
     await seedPupil(server.sys.store, tree.cdc);
     const dept = await signInAdmin(server);
-    const open = await server.gql(
-      `mutation($i: RoundInput!) { openRound(input: $i) { id } }`,
-      {
-        i: {
-          academicYear: 2568,
-          roundNo: 1,
-          institutionDeadline: '2025-06-20',
-          laoDeadline: '2025-06-25',
-          provinceDeadline: '2025-06-26',
-        },
-      },
-      { token: dept },
-    );
-    expect(open.errors).toBeUndefined();
+    await openRound2568(server, dept);
   });
   afterAll(() => server.close());
 
@@ -74,7 +47,7 @@ describe('confirmed documents: GET /reports/confirmed-name-list/<institution>.pd
     const res = await get(path, token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    return textOf(Buffer.from(await res.arrayBuffer()));
+    return readPdfText(Buffer.from(await res.arrayBuffer()));
   }
   const confirm = (token: string, c: string, d: string) =>
     server.gql(

@@ -2,13 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import express from 'express';
-import { PDFParse } from 'pdf-parse';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { mountNameList } from '../../src/modules/other-schools/name-list.route';
 import { NAME_LIST_COLUMNS } from '../../src/modules/other-schools/name-list.check';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { createLogger } from '../../src/shared/logger';
 import { createLaoTree, signInAdmin, signInAs } from '../support/factories';
+import { readPdfText } from '../support/pdf-text';
 import { validCitizenId } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -26,19 +26,6 @@ interface CheckResponse {
   countsFromList: { grade: string; male: number; female: number }[];
   recorded: { grade: string; male: number; female: number }[] | null;
   differences: { grade: string; sex: string; list: number; recorded: number }[];
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const result = await parser.getText();
-    return result.pages
-      .map((p) => p.text.replace(/\u0E4D\u0E32/g, '\u0E33'))
-      .join('\n')
-      .replace(/\s+/g, '');
-  } finally {
-    await parser.destroy();
-  }
 }
 
 async function loadSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
@@ -130,7 +117,7 @@ describe('certified name list: /other-schools/<code>/name-list-form.{xlsx,pdf} a
   it('the LAO prints the PDF form; its province and the department may download it too', async () => {
     const pdf = await download('pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await pdfText(pdf);
+    const text = (await readPdfText(pdf)).flat;
     expect(text).toContain('แบบรับรองรายชื่อนักเรียน');
     expect(text).toContain(tree.otherSchool.name.replace(/\s+/g, ''));
     for (const header of ['ลำดับ', 'เลขประจำตัวประชาชน', 'คำนำหน้า', 'นามสกุล', 'ระดับชั้น', 'ผู้บริหารสถานศึกษา'])

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { PDFParse } from 'pdf-parse';
 import { systemMetadata } from '../../src/event-store/event';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
@@ -15,35 +14,12 @@ import { defaultMessages } from '../../src/shared/errors';
 import { createLogger } from '../../src/shared/logger';
 import { thaiDate } from '../../src/shared/pdf/thai-pdf';
 import { createLaoTree, createUnit, login, PROFILE, signInAdmin, signInAs } from '../support/factories';
+import { flat, grouped, readPdfText, type PdfText } from '../support/pdf-text';
 import { seedPupil } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const REMOVE = `mutation($id: ID!, $r: NonExistenceReason!, $n: String) { removePupilAsNonExistent(pupilId: $id, reason: $r, note: $n) { removedAt } }`;
 const CORRECT = `mutation($id: ID!, $i: PupilPatch!) { correctPupil(pupilId: $id, input: $i) { id } }`;
-
-interface Register {
-  /** The text of every page; SARA AM, which reads back as NIKHAHIT + SARA AA (as Sarabun draws it), folded. */
-  pages: string[];
-  text: string;
-  /** The text without any white space: Thai cells wrap at word boundaries, with no spaces to find. */
-  flat: string;
-}
-
-async function readRegister(pdf: Buffer): Promise<Register> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const result = await parser.getText();
-    const pages = result.pages.map((p) => p.text.replace(/\u0E4D\u0E32/g, '\u0E33'));
-    const text = pages.join('\n');
-    return { pages, text, flat: flat(text) };
-  } finally {
-    await parser.destroy();
-  }
-}
-
-const flat = (s: string) => s.replace(/\s+/g, '');
-/** A citizen ID grouped as on the card, as the institution's own register prints it. */
-const grouped = (v: string) => `${v[0]}-${v.slice(1, 5)}-${v.slice(5, 10)}-${v.slice(10, 12)}-${v[12]}`;
 
 describe('removal register: GET /reports/removal-register/<institution>.pdf', () => {
   let server: TestServer;
@@ -82,14 +58,14 @@ describe('removal register: GET /reports/removal-register/<institution>.pdf', ()
     });
   const pathOf = (code: string) => `/reports/removal-register/${code}.pdf`;
 
-  async function print(code: string, token: string): Promise<Register> {
+  async function print(code: string, token: string): Promise<PdfText> {
     const res = await get(pathOf(code), token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    return readRegister(pdf);
+    return readPdfText(pdf);
   }
 
   const citizenIdOf = async (id: string) =>

@@ -23,6 +23,28 @@ export const STATUS = `query($c: String!) { confirmationStatus(orgUnitCode: $c) 
 export const HISTORY = `query($c: String!) { confirmationHistory(orgUnitCode: $c) {
   action dataset reason total at by { username profile { firstName lastName position } } byOrgUnit { code } } }`;
 
+/**
+ * Opens round 1 of academic year 2568 with fixed past dates (snapshot 10 June 2025, deadlines 20, 25
+ * and 26 June 2025): what printed documents and the budget preview show is then known in advance.
+ */
+export async function openRound2568(server: TestServer, admin: string): Promise<string> {
+  const res = await server.gql<{ openRound: { id: string } }>(
+    `mutation($i: RoundInput!) { openRound(input: $i) { id } }`,
+    {
+      i: {
+        academicYear: 2568,
+        roundNo: 1,
+        institutionDeadline: '2025-06-20',
+        laoDeadline: '2025-06-25',
+        provinceDeadline: '2025-06-26',
+      },
+    },
+    { token: admin },
+  );
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.openRound.id;
+}
+
 /** Opens a round whose institution deadline has passed and whose LAO and province deadlines have not. */
 export async function openCurrentRound(server: TestServer, admin: string, roundNo = 1): Promise<string> {
   const res = await server.gql<{ openRound: { id: string } }>(

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { thaiDate } from '../../shared/pdf/thai-date';
+import { bytesOf, sarabunFonts } from '../../shared/pdf/thai-pdf';
 
 /** One cut-out card: everything a unit's responsible person needs for the first login. */
 export interface CredentialCard {
@@ -33,23 +33,6 @@ export { thaiDate } from '../../shared/pdf/thai-date';
 
 export const SHEET_INSTRUCTION = 'เข้าสู่ระบบด้วยชื่อผู้ใช้งานและรหัสผ่านเริ่มต้น แล้วกรอกข้อมูลส่วนตัวและตั้งรหัสผ่านใหม่';
 
-// Sarabun, the Thai government's standard typeface (OFL), as full TTFs with Thai and Latin glyphs
-// and the mark/mkmk positioning that pdfkit's fontkit applies to place vowels and tone marks.
-const FONT_FILES = {
-  regular: '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf',
-  semibold: '@expo-google-fonts/sarabun/600SemiBold/Sarabun_600SemiBold.ttf',
-  bold: '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-let fontData: Record<FontName, Buffer> | undefined;
-function fonts(): Record<FontName, Buffer> {
-  fontData ??= {
-    regular: fs.readFileSync(require.resolve(FONT_FILES.regular)),
-    semibold: fs.readFileSync(require.resolve(FONT_FILES.semibold)),
-    bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),
-  };
-  return fontData;
-}
 /**
  * User names and passwords: Sarabun too, spaced out to be read off paper character by character.
  * Not Courier: a standard font is not embedded, and viewers substitute faces of other widths.
@@ -284,7 +267,9 @@ function drawCard(doc: Doc, card: CredentialCard, loginPageUrl: string, left: nu
  * user name, the initial password and a QR code of the login page with the user name filled in.
  */
 export async function renderCredentialSheet(data: CredentialSheetData): Promise<Buffer> {
-  const f = fonts();
+  // Not createThaiDocument: the sheet has its own settings (no language or displayed title, no
+  // SARA AM priming); taking those would change the file.
+  const f = sarabunFonts();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'portrait',
@@ -300,12 +285,7 @@ export async function renderCredentialSheet(data: CredentialSheetData): Promise<
   doc.registerFont('semibold', f.semibold);
   doc.registerFont('bold', f.bold);
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = bytesOf(doc);
 
   const pages = Math.max(1, Math.ceil(data.cards.length / PER_PAGE));
   for (let p = 0; p < pages; p++) {

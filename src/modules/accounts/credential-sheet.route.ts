@@ -4,8 +4,9 @@ import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/event-store.service';
 import { metadataOf } from '../../graphql/context';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError, type ErrorCode } from '../../shared/errors';
+import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
+import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
 import { canIssueCredentials, requireKind } from '../access/policy';
 import type { Viewer } from '../access/viewer';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
@@ -35,16 +36,6 @@ interface Candidate {
   accountId: string | null;
   mustCompleteFirstLogin: boolean | null;
 }
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  FIRST_LOGIN_REQUIRED: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  TOO_MANY_ATTEMPTS: 429,
-  CONFLICT: 409,
-};
 
 /** Who may print the sheet of a unit: the department for any province or LAO; a province for itself and its LAOs. */
 function canPrintSheet(viewer: Viewer, unit: OrgUnitRow): boolean {
@@ -101,10 +92,6 @@ function contextOf(sheetUnit: OrgUnitRow, c: Candidate): string | null {
   if (c.kind === 'LAO')
     return c.district && (/^(อำเภอ|เขต)/.test(c.district) ? c.district : `อำเภอ${c.district}`);
   return sheetUnit.kind === 'PROVINCE' ? c.laoName : null;
-}
-
-function sendError(res: Response, e: LecError): void {
-  res.status(STATUS[e.code] ?? 400).json({ code: e.code, message: e.message, ...e.details });
 }
 
 /**
@@ -211,28 +198,10 @@ export function mountCredentialSheets(app: IRouter, deps: CredentialSheetDeps): 
         'credential sheet printed',
       );
       const day = issuedAt.toISOString().slice(0, 10);
-      res
-        .status(200)
-        .set({
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `inline; filename="lec-credentials-${unit.code}-${day}.pdf"`,
-          'Content-Length': String(pdf.length),
-          // Passwords inside: no cache may keep a copy.
-          'Cache-Control': 'no-store',
-          Pragma: 'no-cache',
-          'X-Content-Type-Options': 'nosniff',
-        })
-        .end(pdf);
+      // Passwords inside: sendPdf lets no cache keep a copy.
+      sendPdf(res, pdf, `lec-credentials-${unit.code}-${day}.pdf`);
     } catch (e) {
-      if (e instanceof LecError) {
-        sendError(res, e);
-        return;
-      }
-      logger.error({ err: e, requestId }, 'credential sheet failed');
-      res.status(500).json({
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ',
-      });
+      sendPdfRefusal(res, e, logger, { requestId, route: 'credential sheet' });
     }
   });
 }

@@ -1,11 +1,17 @@
 import { drawTable, type TableColumn } from '../../shared/pdf/pdf-table';
 import {
+  centred,
+  continuationPage,
+  signatureBlock,
+  titleBlock,
+  type ReportFrame,
+} from '../../shared/pdf/report-parts';
+import {
   A4,
   createThaiDocument,
   dots,
   fitLines,
   forEachPage,
-  INK,
   MUTED,
   put,
   type Doc,
@@ -24,6 +30,7 @@ const MARGIN_X = 40;
 const TOP = 36;
 const TABLE_BOTTOM = PAGE_H - 48;
 const CONTENT_W = PAGE_W - 2 * MARGIN_X;
+const FRAME: ReportFrame = { x: MARGIN_X, width: CONTENT_W };
 
 const WIDTHS: Record<(typeof NAME_LIST_COLUMNS)[number]['key'], number> = {
   no: 36,
@@ -45,31 +52,16 @@ function columns(): TableColumn[] {
   }));
 }
 
-const centred = (doc: Doc, text: string, y: number, font: string, size: number, color = INK) =>
-  put(doc, text, MARGIN_X, y, font, size, color, { width: CONTENT_W, align: 'center' });
-
 function header(doc: Doc, d: NameListFormData): number {
-  let y = TOP;
-  centred(doc, NAME_LIST_TITLE, y, 'bold', 18);
-  y += 28;
-  const school = fitLines(
-    doc,
-    `${d.school.name}  รหัส ${d.school.code}`,
-    'semibold',
-    CONTENT_W,
-    1,
-    [14, 12, 11],
-  );
-  centred(doc, school.lines[0] ?? '', y, 'semibold', school.size);
-  y += 22;
+  let y = titleBlock(doc, FRAME, TOP, NAME_LIST_TITLE, d.school);
   const lao = [d.lao && `ได้รับเงินอุดหนุนจาก ${d.lao.name}`, d.provinceName && `จังหวัด${d.provinceName}`]
     .filter(Boolean)
     .join('  ');
   if (lao) {
-    centred(doc, lao, y, 'regular', 12);
+    centred(doc, FRAME, lao, y, 'regular', 12);
     y += 20;
   }
-  centred(doc, `ปีการศึกษา ${d.academicYear}`, y, 'regular', 12);
+  centred(doc, FRAME, `ปีการศึกษา ${d.academicYear}`, y, 'regular', 12);
   y += 22;
   const how = fitLines(
     doc,
@@ -85,17 +77,7 @@ function header(doc: Doc, d: NameListFormData): number {
 }
 
 function continuation(doc: Doc, d: NameListFormData): number {
-  doc.addPage();
-  const fit = fitLines(
-    doc,
-    `${NAME_LIST_TITLE} · ${d.school.name} (รหัส ${d.school.code})`,
-    'regular',
-    CONTENT_W - 50,
-    1,
-    [10, 9, 8],
-  );
-  put(doc, fit.lines[0] ?? '', MARGIN_X, TOP - 10, 'regular', fit.size, MUTED);
-  put(doc, '(ต่อ)', MARGIN_X, TOP - 10, 'regular', 10, MUTED, { width: CONTENT_W, align: 'right' });
+  continuationPage(doc, FRAME, TOP - 10, `${NAME_LIST_TITLE} · ${d.school.name} (รหัส ${d.school.code})`, 50);
   return TOP + 10;
 }
 
@@ -137,17 +119,14 @@ function closing(doc: Doc, d: NameListFormData, top: number): void {
   );
   y += 40;
   const blockW = 300;
-  const x = MARGIN_X + CONTENT_W - blockW;
-  const at = (text: string, dy: number) =>
-    put(doc, text, x, y + dy, 'regular', 12, INK, { width: blockW, align: 'center' });
-  const line = dots(doc, 160, 'regular', 12);
-  at(`ลงชื่อ ${line} ผู้บริหารสถานศึกษา`, 0);
-  at(`(${line})`, 22);
-  at(`ตำแหน่ง ${line}`, 44);
-  at(
-    `วันที่ ${dots(doc, 24, 'regular', 12)} เดือน ${dots(doc, 70, 'regular', 12)} พ.ศ. ${dots(doc, 34, 'regular', 12)}`,
-    66,
-  );
+  signatureBlock(doc, {
+    x: MARGIN_X + CONTENT_W - blockW,
+    y,
+    width: blockW,
+    role: 'ผู้บริหารสถานศึกษา',
+    dotsWidth: 160,
+    withPosition: true,
+  });
 }
 
 /**

@@ -1,18 +1,24 @@
 import { drawTable } from '../../shared/pdf/pdf-table';
 import {
+  centred,
+  countAndPrintedLine,
+  placeLine,
+  continuationPage,
+  printedFooter,
+  signatureBlock,
+  titleBlock,
+  type ReportFrame,
+} from '../../shared/pdf/report-parts';
+import {
   A4,
   createThaiDocument,
-  dots,
-  fitLines,
   forEachPage,
-  INK,
   MUTED,
   put,
   thaiDate,
   thaiTime,
   type Doc,
 } from '../../shared/pdf/thai-pdf';
-import { placeLine } from './removal-register.pdf';
 
 /** One pupil of the frozen confirmation, as printed. */
 export interface ConfirmedNameListEntry {
@@ -53,9 +59,7 @@ const MARGIN_X = 40;
 const TOP = 34;
 const TABLE_BOTTOM = PAGE_H - 44;
 const CONTENT_W = PAGE_W - 2 * MARGIN_X;
-
-const centred = (doc: Doc, text: string, y: number, font: string, size: number, color = INK) =>
-  put(doc, text, MARGIN_X, y, font, size, color, { width: CONTENT_W, align: 'center' });
+const FRAME: ReportFrame = { x: MARGIN_X, width: CONTENT_W };
 
 /** `การบันทึกข้อมูล ครั้งที่ 1 ประจำปีการศึกษา 2568 (ข้อมูล ณ วันที่ 10 มิถุนายน 2568)` */
 export function roundLine(r: ConfirmedNameListData['round']): string {
@@ -64,25 +68,13 @@ export function roundLine(r: ConfirmedNameListData['round']): string {
 
 function header(doc: Doc, d: ConfirmedNameListData): number {
   const words = nameListWording[d.kind];
-  let y = TOP;
-  centred(doc, words.title, y, 'bold', 18);
-  y += 28;
-  const unit = fitLines(
-    doc,
-    `${d.institution.name}  รหัส ${d.institution.code}`,
-    'semibold',
-    CONTENT_W,
-    1,
-    [14, 12, 11],
-  );
-  centred(doc, unit.lines[0] ?? '', y, 'semibold', unit.size);
-  y += 22;
+  let y = titleBlock(doc, FRAME, TOP, words.title, d.institution);
   const place = placeLine(d);
   if (place) {
-    centred(doc, place, y, 'regular', 12);
+    centred(doc, FRAME, place, y, 'regular', 12);
     y += 20;
   }
-  centred(doc, roundLine(d.round), y, 'regular', 12);
+  centred(doc, FRAME, roundLine(d.round), y, 'regular', 12);
   y += 22;
   const by = `${d.confirmedBy.name}${d.confirmedBy.position ? ` ตำแหน่ง ${d.confirmedBy.position}` : ''}`;
   put(
@@ -94,11 +86,7 @@ function header(doc: Doc, d: ConfirmedNameListData): number {
     11,
   );
   y += 19;
-  put(doc, `${words.who}ที่ยืนยันแล้ว จำนวน ${d.entries.length} คน`, MARGIN_X, y, 'regular', 11);
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
+  countAndPrintedLine(doc, FRAME, y, `${words.who}ที่ยืนยันแล้ว จำนวน ${d.entries.length} คน`, d.printedAt);
   y += 19;
   if (d.masked) {
     put(doc, 'เลขประจำตัวประชาชนแสดงเพียงบางส่วนเพื่อคุ้มครองข้อมูลส่วนบุคคล', MARGIN_X, y, 'regular', 9.5, MUTED);
@@ -108,11 +96,8 @@ function header(doc: Doc, d: ConfirmedNameListData): number {
 }
 
 function continuation(doc: Doc, d: ConfirmedNameListData): number {
-  doc.addPage();
   const head = `${nameListWording[d.kind].title} · ${d.institution.name} (รหัส ${d.institution.code})`;
-  const fit = fitLines(doc, head, 'regular', CONTENT_W - 60, 1, [10, 9, 8]);
-  put(doc, fit.lines[0] ?? '', MARGIN_X, TOP - 10, 'regular', fit.size, MUTED);
-  put(doc, '(ต่อ)', MARGIN_X, TOP - 10, 'regular', 10, MUTED, { width: CONTENT_W, align: 'right' });
+  continuationPage(doc, FRAME, TOP - 10, head);
   return TOP + 10;
 }
 
@@ -156,16 +141,14 @@ function closing(doc: Doc, d: ConfirmedNameListData, top: number): void {
   put(doc, 'ขอรับรองว่ารายชื่อข้างต้นตรงกับข้อมูลที่ยืนยันในระบบ LEC', MARGIN_X + 30, y, 'regular', 12);
   y += 34;
   const blockW = 300;
-  const x = MARGIN_X + CONTENT_W - blockW;
-  const at = (text: string, dy: number) =>
-    put(doc, text, x, y + dy, 'regular', 12, INK, { width: blockW, align: 'center' });
-  const line = dots(doc, 160, 'regular', 12);
-  at(`ลงชื่อ ${line} ${nameListWording[d.kind].head}`, 0);
-  at(`(${line})`, 22);
-  at(
-    `วันที่ ${dots(doc, 24, 'regular', 12)} เดือน ${dots(doc, 70, 'regular', 12)} พ.ศ. ${dots(doc, 34, 'regular', 12)}`,
-    44,
-  );
+  signatureBlock(doc, {
+    x: MARGIN_X + CONTENT_W - blockW,
+    y,
+    width: blockW,
+    role: nameListWording[d.kind].head,
+    dotsWidth: 160,
+    withPosition: false,
+  });
 }
 
 /**
@@ -200,21 +183,7 @@ export async function renderConfirmedNameList(d: ConfirmedNameListData): Promise
     emptyText: `ไม่มี${words.who}ในข้อมูลที่ยืนยัน`,
   });
   closing(doc, d, y);
-  forEachPage(doc, (page, pages) => {
-    put(
-      doc,
-      `พิมพ์จากระบบสารสนเทศทางการศึกษาท้องถิ่น (LEC) เมื่อ ${thaiDate(d.printedAt)} เวลา ${thaiTime(d.printedAt)}`,
-      MARGIN_X,
-      PAGE_H - 30,
-      'regular',
-      9,
-      MUTED,
-    );
-    put(doc, `หน้า ${page}/${pages}`, MARGIN_X, PAGE_H - 30, 'regular', 9, MUTED, {
-      width: CONTENT_W,
-      align: 'right',
-    });
-  });
+  forEachPage(doc, (page, pages) => printedFooter(doc, FRAME, PAGE_H - 30, d.printedAt, page, pages));
   doc.end();
   return done;
 }

@@ -1,8 +1,16 @@
 import { drawTable, type TableCell, type TableColumn } from '../../shared/pdf/pdf-table';
 import {
+  centred,
+  countAndPrintedLine,
+  placeLine,
+  printedFooter,
+  signatureBlock,
+  titleBlock,
+  type ReportFrame,
+} from '../../shared/pdf/report-parts';
+import {
   A4,
   createThaiDocument,
-  dots,
   fitLines,
   forEachPage,
   INK,
@@ -10,12 +18,10 @@ import {
   put,
   thaiDate,
   thaiDigits,
-  thaiTime,
   type Doc,
 } from '../../shared/pdf/thai-pdf';
 import type { LaoType } from '../org-units/org-unit-kind';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
-import { placeLine } from './removal-register.pdf';
 
 export interface SummaryCount {
   grade: Grade;
@@ -58,25 +64,19 @@ const MARGIN_X = 30;
 const TOP = 28;
 const TABLE_BOTTOM = PAGE_H - 40;
 const CONTENT_W = PAGE_W - 2 * MARGIN_X;
-
-const centred = (doc: Doc, text: string, y: number, font: string, size: number, color = INK) =>
-  put(doc, text, MARGIN_X, y, font, size, color, { width: CONTENT_W, align: 'center' });
+const FRAME: ReportFrame = { x: MARGIN_X, width: CONTENT_W };
 
 function header(doc: Doc, d: LaoSummaryData, counted: number): number {
-  let y = TOP;
-  centred(doc, LAO_SUMMARY_TITLE, y, 'bold', 17);
-  y += 26;
-  const unit = fitLines(doc, `${d.lao.name}  รหัส ${d.lao.code}`, 'semibold', CONTENT_W, 1, [14, 12, 11]);
-  centred(doc, unit.lines[0] ?? '', y, 'semibold', unit.size);
-  y += 20;
+  let y = titleBlock(doc, FRAME, TOP, LAO_SUMMARY_TITLE, d.lao, { titleSize: 17, titleGap: 26, unitGap: 20 });
   const place = placeLine({ laoName: null, district: d.district, provinceName: d.provinceName });
   if (place) {
-    centred(doc, place, y, 'regular', 12);
+    centred(doc, FRAME, place, y, 'regular', 12);
     y += 19;
   }
   // A document for signature: its date line in Thai numerals, as the department's letters write it.
   centred(
     doc,
+    FRAME,
     thaiDigits(
       `การบันทึกข้อมูล ครั้งที่ ${d.round.roundNo} ประจำปีการศึกษา ${d.round.academicYear} ข้อมูล ณ วันที่ ${thaiDate(d.round.snapshotDate)}`,
     ),
@@ -85,18 +85,13 @@ function header(doc: Doc, d: LaoSummaryData, counted: number): number {
     12,
   );
   y += 21;
-  put(
+  countAndPrintedLine(
     doc,
-    `สถานศึกษาที่ยืนยันข้อมูลแล้ว ${counted} แห่ง จากทั้งหมด ${d.institutions.length} แห่ง`,
-    MARGIN_X,
+    FRAME,
     y,
-    'regular',
-    11,
+    `สถานศึกษาที่ยืนยันข้อมูลแล้ว ${counted} แห่ง จากทั้งหมด ${d.institutions.length} แห่ง`,
+    d.printedAt,
   );
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
   return y + 20;
 }
 
@@ -153,19 +148,16 @@ function signatures(doc: Doc, d: LaoSummaryData, top: number): void {
   );
   y += 40;
   const blockW = CONTENT_W / 2 - 20;
-  const block = (cx: number, role: string, person: { name: string; position: string } | null) => {
-    const x = cx - blockW / 2;
-    const at = (text: string, dy: number) =>
-      put(doc, text, x, y + dy, 'regular', 12, INK, { width: blockW, align: 'center' });
-    const line = dots(doc, 170, 'regular', 12);
-    at(`ลงชื่อ ${line} ${role}`, 0);
-    at(person ? `( ${person.name} )` : `(${line})`, 22);
-    at(`ตำแหน่ง ${person?.position || line}`, 44);
-    at(
-      `วันที่ ${dots(doc, 24, 'regular', 12)} เดือน ${dots(doc, 70, 'regular', 12)} พ.ศ. ${dots(doc, 34, 'regular', 12)}`,
-      66,
-    );
-  };
+  const block = (cx: number, role: string, person: { name: string; position: string } | null) =>
+    signatureBlock(doc, {
+      x: cx - blockW / 2,
+      y,
+      width: blockW,
+      role,
+      person,
+      dotsWidth: 170,
+      withPosition: true,
+    });
   block(MARGIN_X + CONTENT_W * 0.25, 'ผู้รับผิดชอบ', d.responsible);
   block(MARGIN_X + CONTENT_W * 0.75, d.lao.laoType ? laoHeadTitle[d.lao.laoType] : 'ผู้บริหารท้องถิ่น', null);
 }
@@ -237,21 +229,7 @@ export async function renderLaoSummary(d: LaoSummaryData): Promise<Buffer> {
     }
   }
   signatures(doc, d, y);
-  forEachPage(doc, (page, pages) => {
-    put(
-      doc,
-      `พิมพ์จากระบบสารสนเทศทางการศึกษาท้องถิ่น (LEC) เมื่อ ${thaiDate(d.printedAt)} เวลา ${thaiTime(d.printedAt)}`,
-      MARGIN_X,
-      PAGE_H - 26,
-      'regular',
-      9,
-      MUTED,
-    );
-    put(doc, `หน้า ${page}/${pages}`, MARGIN_X, PAGE_H - 26, 'regular', 9, MUTED, {
-      width: CONTENT_W,
-      align: 'right',
-    });
-  });
+  forEachPage(doc, (page, pages) => printedFooter(doc, FRAME, PAGE_H - 26, d.printedAt, page, pages));
   doc.end();
   return done;
 }

@@ -1,15 +1,21 @@
 import { drawTable, type TableColumn } from '../../shared/pdf/pdf-table';
 import {
+  centred,
+  continuationPage,
+  countAndPrintedLine,
+  placeLine,
+  printedFooter,
+  signatureBlock,
+  titleBlock,
+  type ReportFrame,
+} from '../../shared/pdf/report-parts';
+import {
   A4,
   createThaiDocument,
-  dots,
-  fitLines,
   forEachPage,
-  INK,
   MUTED,
   put,
   thaiDate,
-  thaiTime,
   type Doc,
 } from '../../shared/pdf/thai-pdf';
 
@@ -63,6 +69,7 @@ const MARGIN_X = 36;
 const TOP = 30;
 const TABLE_BOTTOM = PAGE_H - 42;
 const CONTENT_W = PAGE_W - 2 * MARGIN_X;
+const FRAME: ReportFrame = { x: MARGIN_X, width: CONTENT_W };
 
 function columnsOf(data: RemovalRegisterData): TableColumn[] {
   const cols: TableColumn[] = [
@@ -78,49 +85,21 @@ function columnsOf(data: RemovalRegisterData): TableColumn[] {
   return [...cols, { header: 'ผู้ดำเนินการ', width: CONTENT_W - used }];
 }
 
-const centred = (doc: Doc, text: string, y: number, font: string, size: number, color = INK) =>
-  put(doc, text, MARGIN_X, y, font, size, color, { width: CONTENT_W, align: 'center' });
-
-/** Where the institution sits: its LAO, district and province, as a letterhead writes it. */
-export function placeLine(d: Pick<RemovalRegisterData, 'laoName' | 'district' | 'provinceName'>): string {
-  const district = d.district && (/^(อำเภอ|เขต)/.test(d.district) ? d.district : `อำเภอ${d.district}`);
-  return [d.laoName && `สังกัด${d.laoName}`, district, d.provinceName && `จังหวัด${d.provinceName}`]
-    .filter(Boolean)
-    .join('  ');
-}
-
 function firstPageHeader(doc: Doc, d: RemovalRegisterData): number {
   const words = registerWording[d.kind];
-  let y = TOP;
-  centred(doc, words.title, y, 'bold', 18);
-  y += 28;
-  const unit = fitLines(
-    doc,
-    `${d.institution.name}  รหัส ${d.institution.code}`,
-    'semibold',
-    CONTENT_W,
-    1,
-    [13, 12, 11],
-  );
-  centred(doc, unit.lines[0] ?? '', y, 'semibold', unit.size);
-  y += 20;
+  let y = titleBlock(doc, FRAME, TOP, words.title, d.institution, { unitSizes: [13, 12, 11], unitGap: 20 });
   const place = placeLine(d);
   if (place) {
-    centred(doc, place, y, 'regular', 12);
+    centred(doc, FRAME, place, y, 'regular', 12);
     y += 22;
   }
-  put(
+  countAndPrintedLine(
     doc,
-    `${words.who}ที่นำข้อมูลออกจากระบบเพราะไม่มีตัวตน จำนวน ${d.entries.length} ราย`,
-    MARGIN_X,
+    FRAME,
     y,
-    'regular',
-    11,
+    `${words.who}ที่นำข้อมูลออกจากระบบเพราะไม่มีตัวตน จำนวน ${d.entries.length} ราย`,
+    d.printedAt,
   );
-  put(doc, `พิมพ์เมื่อวันที่ ${thaiDate(d.printedAt)}`, MARGIN_X, y, 'regular', 11, INK, {
-    width: CONTENT_W,
-    align: 'right',
-  });
   y += 16;
   if (d.masked) {
     put(
@@ -138,27 +117,10 @@ function firstPageHeader(doc: Doc, d: RemovalRegisterData): number {
 }
 
 /** A page after the first: a running head, then the table or the signatures go on. */
-function continuationPage(doc: Doc, d: RemovalRegisterData): number {
-  doc.addPage();
+function nextPage(doc: Doc, d: RemovalRegisterData): number {
   const head = `${registerWording[d.kind].title} · ${d.institution.name} (รหัส ${d.institution.code})`;
-  const fit = fitLines(doc, head, 'regular', CONTENT_W - 60, 1, [10, 9, 8]);
-  put(doc, fit.lines[0] ?? '', MARGIN_X, TOP - 6, 'regular', fit.size, MUTED);
-  put(doc, '(ต่อ)', MARGIN_X, TOP - 6, 'regular', 10, MUTED, { width: CONTENT_W, align: 'right' });
+  continuationPage(doc, FRAME, TOP - 6, head);
   return TOP + 14;
-}
-
-function footer(doc: Doc, d: RemovalRegisterData, page: number, pages: number): void {
-  const y = PAGE_H - 28;
-  put(
-    doc,
-    `พิมพ์จากระบบสารสนเทศทางการศึกษาท้องถิ่น (LEC) เมื่อ ${thaiDate(d.printedAt)} เวลา ${thaiTime(d.printedAt)}`,
-    MARGIN_X,
-    y,
-    'regular',
-    9,
-    MUTED,
-  );
-  put(doc, `หน้า ${page}/${pages}`, MARGIN_X, y, 'regular', 9, MUTED, { width: CONTENT_W, align: 'right' });
 }
 
 const SIGNATURE_H = 130;
@@ -166,23 +128,24 @@ const SIGNATURE_H = 130;
 /** The certification and the two signature blocks: the responsible person, and the head of the institution. */
 function signatures(doc: Doc, d: RemovalRegisterData, top: number): void {
   let y = top;
-  if (y + SIGNATURE_H > TABLE_BOTTOM) y = continuationPage(doc, d) + 8;
+  if (y + SIGNATURE_H > TABLE_BOTTOM) y = nextPage(doc, d) + 8;
   put(doc, 'ขอรับรองว่าข้อมูลข้างต้นถูกต้องตามความเป็นจริง', MARGIN_X + 36, y + 12, 'regular', 12);
   y += 44;
   const blockW = CONTENT_W / 2 - 20;
   const size = 12;
   const block = (cx: number, role: string, person: { name: string; position: string } | null) => {
-    const x = cx - blockW / 2;
-    const at = (text: string, dy: number) =>
-      put(doc, text, x, y + dy, 'regular', size, INK, { width: blockW, align: 'center' });
     doc.font('regular').fontSize(size);
     const room = blockW - doc.widthOfString(`ลงชื่อ  ${role}`) - 8;
-    const line = dots(doc, Math.min(170, room), 'regular', size);
-    at(`ลงชื่อ ${line} ${role}`, 0);
-    at(person ? `( ${person.name} )` : `(${line})`, 22);
-    at(`ตำแหน่ง ${person?.position || line}`, 44);
-    const blank = (w: number) => dots(doc, w, 'regular', size);
-    at(`วันที่ ${blank(24)} เดือน ${blank(70)} พ.ศ. ${blank(34)}`, 66);
+    signatureBlock(doc, {
+      x: cx - blockW / 2,
+      y,
+      width: blockW,
+      role,
+      person,
+      dotsWidth: Math.min(170, room),
+      withPosition: true,
+      size,
+    });
   };
   block(MARGIN_X + CONTENT_W * 0.25, 'ผู้รับผิดชอบ', d.responsible);
   block(MARGIN_X + CONTENT_W * 0.75, registerWording[d.kind].head, null);
@@ -219,13 +182,13 @@ export async function renderRemovalRegister(d: RemovalRegisterData): Promise<Buf
     x: MARGIN_X,
     y: firstPageHeader(doc, d),
     bottom: TABLE_BOTTOM,
-    newPage: () => continuationPage(doc, d),
+    newPage: () => nextPage(doc, d),
     fontSize: 10.5,
     headerFill: '#e6e6e6',
     emptyText: `ไม่มี${words.who}ที่นำข้อมูลออกจากระบบเพราะไม่มีตัวตน`,
   });
   signatures(doc, d, y);
-  forEachPage(doc, (page, pages) => footer(doc, d, page, pages));
+  forEachPage(doc, (page, pages) => printedFooter(doc, FRAME, PAGE_H - 28, d.printedAt, page, pages));
   doc.end();
   return done;
 }

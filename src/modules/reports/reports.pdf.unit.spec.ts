@@ -1,18 +1,6 @@
-import { PDFParse } from 'pdf-parse';
+import { flat, readPdfText } from '../../../test/support/pdf-text';
 import { renderConfirmedNameList, type ConfirmedNameListData } from './confirmed-name-list.pdf';
 import { gradesPresent, renderLaoSummary, type LaoSummaryData } from './lao-summary.pdf';
-
-async function textOf(pdf: Buffer): Promise<{ pages: string[]; text: string; flat: string }> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  try {
-    const pages = (await parser.getText()).pages.map((p) => p.text.replace(/\u0E4D\u0E32/g, '\u0E33'));
-    const text = pages.join('\n');
-    return { pages, text, flat: text.replace(/\s+/g, '') };
-  } finally {
-    await parser.destroy();
-  }
-}
-const flat = (s: string) => s.replace(/\s+/g, '');
 
 const round = { academicYear: 2568, roundNo: 1, snapshotDate: '2025-06-10' };
 const printedAt = new Date('2025-06-21T03:00:00Z');
@@ -40,7 +28,7 @@ describe('confirmed name list (บัญชีรายชื่อนักเ�
   };
 
   it('prints the round, who confirmed and when, every pupil by name, the totals and a signature line', async () => {
-    const t = await textOf(await renderConfirmedNameList(data));
+    const t = await readPdfText(await renderConfirmedNameList(data));
     expect(t.text).toContain('บัญชีรายชื่อนักเรียนที่ยืนยันข้อมูลแล้ว');
     expect(t.flat).toContain(flat('โรงเรียนบ้านนาคูหา รหัส 1154000001'));
     expect(t.flat).toContain(flat('การบันทึกข้อมูล ครั้งที่ 1 ประจำปีการศึกษา 2568 (ข้อมูล ณ วันที่ 10 มิถุนายน 2568)'));
@@ -61,7 +49,7 @@ describe('confirmed name list (บัญชีรายชื่อนักเ�
       sex: 'หญิง',
       grade: '3 ปี',
     }));
-    const t = await textOf(
+    const t = await readPdfText(
       await renderConfirmedNameList({
         ...data,
         kind: 'CDC',
@@ -118,7 +106,7 @@ describe('LAO summary for signature (แบบสรุปจำนวนนั�
   });
 
   it('prints each confirmed institution by grade and sex, the LAO total, who has not confirmed, and the signatures', async () => {
-    const t = await textOf(await renderLaoSummary(data));
+    const t = await readPdfText(await renderLaoSummary(data));
     expect(t.text).toContain('แบบสรุปจำนวนนักเรียนและเด็กเล็กที่ยืนยันข้อมูลแล้ว');
     expect(t.flat).toContain(flat('องค์การบริหารส่วนตำบลนาคูหา รหัส 5400101'));
     // The date line of a document for signature, in Thai numerals.

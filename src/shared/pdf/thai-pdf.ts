@@ -74,13 +74,17 @@ export function createThaiDocument(opts: ThaiDocumentOptions): { doc: Doc; done:
     doc.registerFont(name, fonts[name]);
     doc.font(name).widthOfString(SARA_AM_GLYPHS);
   }
+  return { doc, done: bytesOf(doc) };
+}
+
+/** The file a document writes, once `doc.end()` is called. Call before anything is drawn. */
+export function bytesOf(doc: Doc): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  return { doc, done };
 }
 
 /** Calls `draw` on every page of a document made with `bufferPages`, e.g. for "หน้า 1/3". */
