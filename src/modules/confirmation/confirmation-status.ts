@@ -40,9 +40,10 @@ async function holdings(tx: EntityManager, units: UnitLite[]): Promise<Map<strin
     const codes = units.filter((u) => u.kind === kind).map((u) => u.code);
     if (!codes.length) continue;
     const rows: { code: string; kind: string }[] = await tx.query(
+      // LATERAL … LIMIT 1: one index probe per unit and kind (a plain EXISTS let the planner scan every unit).
       `SELECT p.code, k.kind FROM unnest($1::varchar[]) AS p(code)
          CROSS JOIN unnest($2::varchar[]) AS k(kind)
-        WHERE EXISTS (SELECT 1 FROM org_units u WHERE u.${column} = p.code AND u.kind = k.kind)`,
+         CROSS JOIN LATERAL (SELECT 1 FROM org_units u WHERE u.${column} = p.code AND u.kind = k.kind LIMIT 1) AS one`,
       [codes, sourceKinds],
     );
     for (const code of codes) {
@@ -56,47 +57,53 @@ async function holdings(tx: EntityManager, units: UnitLite[]): Promise<Map<strin
   return held;
 }
 
-/** The units each LAO or province still waits on, per dataset (see missingBelow for the rule). */
+/** The datasets a unit has confirmed in the round, as one comma-separated value (portable across drivers). */
+const DONE = `(SELECT string_agg(c.dataset, ',') FROM confirmations c
+                WHERE c.round_id = $2 AND c.org_unit_code = u.code AND c.confirmed) AS done`;
+
+/**
+ * The units each LAO or province still waits on, per dataset (the rule of missingBelow): one pass
+ * over the units below, each looked up once, whatever the number of datasets.
+ */
 async function missing(tx: EntityManager, roundId: string, units: UnitLite[]) {
-  const out = new Map<string, string[]>(); // `${parent}|${dataset}` -> codes
+  const out = new Map<string, string[]>(); // `${parent}|${dataset}` -> codes, in code order
   const add = (parent: string, dataset: Dataset, code: string) => {
     const key = `${parent}|${dataset}`;
     out.set(key, [...(out.get(key) ?? []), code]);
   };
   const laos = units.filter((u) => u.kind === 'LAO').map((u) => u.code);
   const provinces = units.filter((u) => u.kind === 'PROVINCE').map((u) => u.code);
-  for (const dataset of datasets) {
-    if (laos.length) {
-      const rows: { parent: string; code: string }[] =
-        dataset === 'OTHER_SCHOOL_COUNTS'
-          ? await tx.query(
-              `SELECT u.lao_code AS parent, u.code FROM org_units u
-                WHERE u.lao_code = ANY($1::varchar[]) AND u.kind = 'OTHER_SCHOOL'
-                  AND NOT EXISTS (SELECT 1 FROM other_school_records r WHERE r.school_code = u.code)
-                ORDER BY u.code`,
-              [laos],
-            )
-          : await tx.query(
-              `SELECT u.lao_code AS parent, u.code FROM org_units u
-                WHERE u.lao_code = ANY($1::varchar[]) AND u.kind = $2
-                  AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3
-                                    AND c.org_unit_code = u.code AND c.dataset = $4 AND c.confirmed)
-                ORDER BY u.code`,
-              [laos, sourceKind[dataset], roundId, dataset],
-            );
-      for (const r of rows) add(r.parent, dataset, r.code);
-    }
-    if (provinces.length) {
-      const rows: { parent: string; code: string }[] = await tx.query(
-        `SELECT l.province_code AS parent, l.code FROM org_units l
-          WHERE l.province_code = ANY($1::varchar[]) AND l.kind = 'LAO'
-            AND EXISTS (SELECT 1 FROM org_units i WHERE i.lao_code = l.code AND i.kind = $2)
-            AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3
-                              AND c.org_unit_code = l.code AND c.dataset = $4 AND c.confirmed)
-          ORDER BY l.code`,
-        [provinces, sourceKind[dataset], roundId, dataset],
+  if (laos.length) {
+    const rows: { parent: string; code: string; kind: string; done: string | null; recorded: boolean }[] =
+      await tx.query(
+        `SELECT u.lao_code AS parent, u.code, u.kind, ${DONE},
+                (u.kind = 'OTHER_SCHOOL' AND EXISTS (SELECT 1 FROM other_school_records r WHERE r.school_code = u.code)) AS recorded
+           FROM org_units u
+          WHERE u.lao_code = ANY($1::varchar[]) AND u.kind IN ('SCHOOL', 'CDC', 'OTHER_SCHOOL')
+          ORDER BY u.code`,
+        [laos, roundId],
       );
-      for (const r of rows) add(r.parent, dataset, r.code);
+    for (const r of rows) {
+      const done = (r.done ?? '').split(',');
+      for (const d of datasets)
+        if (sourceKind[d] === r.kind && !(d === 'OTHER_SCHOOL_COUNTS' ? r.recorded : done.includes(d)))
+          add(r.parent, d, r.code);
+    }
+  }
+  if (provinces.length) {
+    const has = (kind: string) =>
+      `EXISTS (SELECT 1 FROM org_units i WHERE i.lao_code = u.code AND i.kind = '${kind}') AS "${kind}"`;
+    const rows: ({ parent: string; code: string; done: string | null } & Record<string, boolean | string>)[] =
+      await tx.query(
+        `SELECT u.province_code AS parent, u.code, ${DONE}, ${sourceKinds.map(has).join(', ')}
+           FROM org_units u
+          WHERE u.province_code = ANY($1::varchar[]) AND u.kind = 'LAO'
+          ORDER BY u.code`,
+        [provinces, roundId],
+      );
+    for (const r of rows) {
+      const done = (r.done ?? '').split(',');
+      for (const d of datasets) if (r[sourceKind[d]] === true && !done.includes(d)) add(r.parent, d, r.code);
     }
   }
   return out;
