@@ -277,7 +277,8 @@ browserWalk()('web client in a browser', () => {
       `/exports/counts/${tree.lao.code}.xlsx`,
     );
     await page.getByRole('radio', { name: 'ข้อมูล ณ วันที่' }).check();
-    const today = new Date();
+    // Today on Thailand's calendar (UTC+7): "as of" a date means the end of that day in Bangkok.
+    const today = new Date(Date.now() + 7 * 3_600_000);
     await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): วันที่').selectOption(String(today.getUTCDate()));
     await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): เดือน').selectOption(String(today.getUTCMonth() + 1));
     await page.getByLabel('ดูข้อมูล ณ วันที่ (สิ้นวัน): ปี พ.ศ.').fill(String(today.getUTCFullYear() + 543));
