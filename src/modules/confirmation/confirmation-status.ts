@@ -29,7 +29,7 @@ interface ConfirmationStateRow {
 const sourceKinds = ['SCHOOL', 'CDC', 'OTHER_SCHOOL'];
 
 /** Which datasets each LAO or province holds: one indexed probe per unit and kind. */
-async function holdings(tx: EntityManager, units: UnitLite[]): Promise<Map<string, Dataset[]>> {
+export async function holdings(tx: EntityManager, units: UnitLite[]): Promise<Map<string, Dataset[]>> {
   const held = new Map<string, Dataset[]>();
   for (const u of units)
     if (u.kind === 'SCHOOL' || u.kind === 'CDC') held.set(u.code, institutionDatasets(u.kind));
@@ -65,7 +65,7 @@ const DONE = `(SELECT string_agg(c.dataset, ',') FROM confirmations c
  * The units each LAO or province still waits on, per dataset (the rule of missingBelow): one pass
  * over the units below, each looked up once, whatever the number of datasets.
  */
-async function missing(tx: EntityManager, roundId: string, units: UnitLite[]) {
+export async function missing(tx: EntityManager, roundId: string, units: UnitLite[]) {
   const out = new Map<string, string[]>(); // `${parent}|${dataset}` -> codes, in code order
   const add = (parent: string, dataset: Dataset, code: string) => {
     const key = `${parent}|${dataset}`;

@@ -3,7 +3,8 @@ import { LecError } from '../../shared/errors';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import type { ConfirmedFigures, GradeSexCount } from './confirmation.events';
 import type { UnitRef } from './confirmation.decide';
-import { institutionDatasets, sourceKind, type Dataset } from './dataset';
+import { holdings, missing } from './confirmation-status';
+import { sourceKind, type Dataset } from './dataset';
 
 /** The unit as the confirmation rules see it. */
 export interface ConfirmingUnit extends UnitRef {
@@ -72,22 +73,14 @@ export async function isConfirmed(tx: EntityManager, roundId: string, code: stri
   return rows.length > 0;
 }
 
-/** Whether a unit holds a dataset: institutions by kind, LAOs and provinces by what is under them. */
+/** Whether a unit holds a dataset (the rule lives in confirmation-status.ts, `holdings`). */
 export async function holds(tx: EntityManager, unit: ConfirmingUnit, dataset: Dataset): Promise<boolean> {
-  if (unit.kind === 'SCHOOL' || unit.kind === 'CDC') return institutionDatasets(unit.kind).includes(dataset);
-  if (unit.kind !== 'LAO' && unit.kind !== 'PROVINCE') return false;
-  const column = unit.kind === 'LAO' ? 'lao_code' : 'province_code';
-  const rows = await tx.query(`SELECT 1 FROM org_units WHERE ${column} = $1 AND kind = $2 LIMIT 1`, [
-    unit.code,
-    sourceKind[dataset],
-  ]);
-  return rows.length > 0;
+  return ((await holdings(tx, [unit])).get(unit.code) ?? []).includes(dataset);
 }
 
 /**
- * Who a confirmation still waits on: an LAO's institutions holding the dataset that have not
- * confirmed it (for other-affiliation counts, funded schools with no counts recorded); a
- * province's LAOs holding it that have not. An LAO with nothing of it does not block.
+ * Who a confirmation still waits on, named for the refusal (the rule lives in
+ * confirmation-status.ts, `missing`, which the status views use too).
  */
 export async function missingBelow(
   tx: EntityManager,
@@ -95,35 +88,11 @@ export async function missingBelow(
   unit: { code: string; kind: OrgUnitKind },
   dataset: Dataset,
 ): Promise<UnitRef[]> {
-  const kind = sourceKind[dataset];
-  if (unit.kind === 'LAO' && dataset === 'OTHER_SCHOOL_COUNTS')
-    return tx.query(
-      `SELECT u.code, u.name, u.kind FROM org_units u
-        WHERE u.lao_code = $1 AND u.kind = 'OTHER_SCHOOL'
-          AND NOT EXISTS (SELECT 1 FROM other_school_records r WHERE r.school_code = u.code)
-        ORDER BY u.code`,
-      [unit.code],
-    );
-  if (unit.kind === 'LAO')
-    return tx.query(
-      `SELECT u.code, u.name, u.kind FROM org_units u
-        WHERE u.lao_code = $1 AND u.kind = $2
-          AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3 AND c.org_unit_code = u.code
-                            AND c.dataset = $4 AND c.confirmed)
-        ORDER BY u.code`,
-      [unit.code, kind, roundId, dataset],
-    );
-  if (unit.kind === 'PROVINCE')
-    return tx.query(
-      `SELECT l.code, l.name, l.kind FROM org_units l
-        WHERE l.province_code = $1 AND l.kind = 'LAO'
-          AND EXISTS (SELECT 1 FROM org_units i WHERE i.lao_code = l.code AND i.kind = $2)
-          AND NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.round_id = $3 AND c.org_unit_code = l.code
-                            AND c.dataset = $4 AND c.confirmed)
-        ORDER BY l.code`,
-      [unit.code, kind, roundId, dataset],
-    );
-  return [];
+  const codes = (await missing(tx, roundId, [unit])).get(`${unit.code}|${dataset}`) ?? [];
+  if (!codes.length) return [];
+  return tx.query(`SELECT code, name, kind FROM org_units WHERE code = ANY($1::varchar[]) ORDER BY code`, [
+    codes,
+  ]);
 }
 
 /** Adds up counts by grade and sex, in a stable order (grade, then sex). */
