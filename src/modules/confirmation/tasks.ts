@@ -68,7 +68,11 @@ export function tasksFrom(
       tasks.push({
         ...base,
         kind: 'WAIT_FOR_CHILDREN',
-        message: `รอหน่วยงานในสังกัดยืนยัน${what}อีก ${s.missingCodes.length} แห่ง จึงจะยืนยันได้${when}`,
+        // Funded schools of another affiliation do not confirm: the LAO records their counts itself.
+        message:
+          s.dataset === 'OTHER_SCHOOL_COUNTS'
+            ? `บันทึกจำนวนนักเรียนของสถานศึกษาสังกัดอื่นอีก ${s.missingCodes.length} แห่ง แล้วยืนยัน${what}${when}`
+            : `รอหน่วยงานในสังกัดยืนยัน${what}อีก ${s.missingCodes.length} แห่ง จึงจะยืนยันได้${when}`,
       });
   }
   // The department confirms nothing: its work is to see the provinces through.
