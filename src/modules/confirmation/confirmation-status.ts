@@ -109,7 +109,8 @@ export async function missing(tx: EntityManager, roundId: string, units: UnitLit
   return out;
 }
 
-async function deadlines(tx: EntityManager, roundId: string, units: UnitLite[]) {
+/** Each unit's deadline in the round: its level's, or a later extension granted to it. */
+export async function deadlines(tx: EntityManager, roundId: string, units: UnitLite[]) {
   const [round]: { institution: string; lao: string; province: string }[] = await tx.query(
     `SELECT to_char(institution_deadline, 'YYYY-MM-DD') AS institution, to_char(lao_deadline, 'YYYY-MM-DD') AS lao,
             to_char(province_deadline, 'YYYY-MM-DD') AS province FROM rounds WHERE id = $1`,

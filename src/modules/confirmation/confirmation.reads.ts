@@ -3,7 +3,7 @@ import { LecError } from '../../shared/errors';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import type { ConfirmedFigures, GradeSexCount } from './confirmation.events';
 import type { UnitRef } from './confirmation.decide';
-import { holdings, missing } from './confirmation-status';
+import { deadlines, holdings, missing } from './confirmation-status';
 import { sourceKind, type Dataset } from './dataset';
 
 /** The unit as the confirmation rules see it. */
@@ -49,20 +49,8 @@ export async function deadlineOf(
   tx: EntityManager,
   roundId: string,
   unit: { code: string; kind: OrgUnitKind },
-) {
-  const column =
-    unit.kind === 'PROVINCE'
-      ? 'province_deadline'
-      : unit.kind === 'LAO'
-        ? 'lao_deadline'
-        : 'institution_deadline';
-  const [r] = await tx.query(
-    `SELECT to_char(GREATEST(r.${column}, e.until), 'YYYY-MM-DD') AS deadline
-       FROM rounds r LEFT JOIN round_extensions e ON e.round_id = r.id AND e.org_unit_code = $2
-      WHERE r.id = $1`,
-    [roundId, unit.code],
-  );
-  return (r as { deadline: string }).deadline;
+): Promise<string> {
+  return (await deadlines(tx, roundId, [unit]))(unit);
 }
 
 export async function isConfirmed(tx: EntityManager, roundId: string, code: string, dataset: Dataset) {
