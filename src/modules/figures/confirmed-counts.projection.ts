@@ -7,6 +7,8 @@ import {
   type ConfirmationEvent,
   type GradeSexCount,
 } from '../confirmation/confirmation.events';
+import { isFirstHolder, specOf, type Dataset, type FiguresSection } from '../confirmation/dataset';
+import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import { countColumn, countColumns } from './figures.model';
 
 const columns = countColumns.map((c) => c.column);
@@ -24,27 +26,24 @@ const DELETE_EMPTY = `
 DELETE FROM confirmed_counts_by_lao
  WHERE round_id = ANY($1::text[]) AND lao_code = ANY($2::text[]) AND ${columns.join(' + ')} = 0`;
 
-export type ConfirmedPart = 'REGISTER' | 'OTHER_SCHOOLS';
+export type ConfirmedPart = FiguresSection;
 
 type Row = Record<string, number | string>;
 
-/** Which confirmations make confirmed figures: an institution's register, an LAO's funded-school counts. */
-function partOf(kind: string, dataset: string): ConfirmedPart | null {
-  if ((kind === 'SCHOOL' || kind === 'CDC') && (dataset === 'PUPILS' || dataset === 'CHILDREN'))
-    return 'REGISTER';
-  if (kind === 'LAO' && dataset === 'OTHER_SCHOOL_COUNTS') return 'OTHER_SCHOOLS';
-  return null;
+/** Which confirmations make confirmed figures: a first holder's (an institution's register, an LAO's funded-school counts). */
+function partOf(kind: OrgUnitKind, dataset: Dataset): ConfirmedPart | null {
+  return isFirstHolder(kind, dataset) ? specOf(dataset).section : null;
 }
 
 async function apply(tx: EntityManager, events: readonly RecordedEvent<ConfirmationEvent>[]): Promise<void> {
   const codes = [...new Set(events.map((e) => e.data.orgUnitCode))];
-  const units = new Map<string, { kind: string; lao: string }>(
+  const units = new Map<string, { kind: OrgUnitKind; lao: string }>(
     (
       (await tx.query(`SELECT code, kind, lao_code FROM org_units WHERE code = ANY($1::text[])`, [
         codes,
       ])) as {
         code: string;
-        kind: string;
+        kind: OrgUnitKind;
         lao_code: string;
       }[]
     ).map((u) => [u.code, { kind: u.kind, lao: u.lao_code }]),
