@@ -20,6 +20,8 @@ import {
   UnitConfirmationStatusResolver,
 } from '../modules/confirmation/confirmation.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
+import { DatasetsResolver } from '../modules/confirmation/datasets.resolver';
+import { FiguresAuditResolver } from '../modules/figures-audit/figures-audit.resolver';
 import {
   SpotCheckInstitutionResolver,
   SpotCheckPupilResolver,
@@ -52,6 +54,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ProvinceProgressResolver,
   ConfirmationProgressResolver,
   FiguresResolver,
+  FiguresAuditResolver,
+  DatasetsResolver,
   SpotChecksResolver,
   SpotCheckPupilResolver,
   SpotCheckInstitutionResolver,

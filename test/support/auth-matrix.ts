@@ -737,6 +737,27 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     expect: departmentOnly,
   },
 
+  // The figures audit replays the whole log: the department's, nobody else's.
+  figuresAudit: {
+    type: 'Query',
+    scoped: false,
+    document: `{ figuresAudit(roundId: "2568-1") { ok discrepancies { orgUnitCode } } }`,
+    expect: departmentOnly,
+  },
+
+  datasets: {
+    type: 'Query',
+    scoped: false,
+    document: `{ datasets { dataset label firstLevel } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
   // An LAO's budget preview: the LAO itself and the levels above it; its institutions do not see it.
   budgetPreview: {
     type: 'Query',

@@ -13,7 +13,9 @@ import {
   datasetSpecs,
   datasetsHeldAbove,
   institutionDatasets,
+  isFirstHolder,
   sourceKinds,
+  specOf,
   waitsOnRecords,
   type Dataset,
 } from './dataset';
@@ -171,6 +173,9 @@ export async function confirmationStatuses(
       const confirmed = r?.confirmed ?? false;
       return {
         dataset,
+        label: specOf(dataset).label,
+        waitsOnRecords: waitsOnRecords(u.kind, dataset),
+        register: isFirstHolder(u.kind, dataset) && specOf(dataset).source === 'REGISTER',
         confirmed,
         confirmedAt: confirmed ? r!.confirmed_at : null,
         confirmedByKey: confirmed

@@ -2,6 +2,9 @@ import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
 import { daysBetween, tasksFrom } from './tasks';
 
 const status = (d: Partial<DatasetStatus> & Pick<DatasetStatus, 'dataset'>): DatasetStatus => ({
+  label: '',
+  waitsOnRecords: false,
+  register: false,
   confirmed: false,
   confirmedAt: null,
   confirmedByKey: null,
