@@ -80,7 +80,7 @@ interface Props {
   /** Only the unit itself confirms; everyone else reads. */
   own: boolean;
   /** What is being confirmed, shown before the final click (e.g. pupils per grade). */
-  summary?: (dataset: Dataset) => ReactNode;
+  summary?: (status: DatasetStatusView) => ReactNode;
 }
 
 /** The unit's own datasets for the current round: status, and confirm with a summary first. */
@@ -134,12 +134,12 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
       <div className="dataset-list">
         {status.datasets.map((s) => (
           <article key={s.dataset} className="dataset" aria-labelledby={`ds-${s.dataset}`}>
-            <h3 id={`ds-${s.dataset}`}>{datasetLabels[s.dataset]}</h3>
+            <h3 id={`ds-${s.dataset}`}>{s.label}</h3>
             <DatasetStatusLines s={s} unit={status.orgUnit} />
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
               <div className="missing" id={`missing-${s.dataset}`}>
                 <p>
-                  {s.dataset === 'OTHER_SCHOOL_COUNTS'
+                  {s.waitsOnRecords
                     ? `ยืนยันได้เมื่อบันทึกจำนวนนักเรียนของสถานศึกษาต่อไปนี้แล้ว (${thaiNumber(s.missing.length)} แห่ง):`
                     : `ยืนยันได้เมื่อหน่วยงานต่อไปนี้ยืนยันครบแล้ว (${thaiNumber(s.missing.length)} แห่ง):`}
                 </p>
@@ -160,16 +160,16 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 aria-describedby={!s.ready && s.missing.length > 0 ? `missing-${s.dataset}` : undefined}
                 onClick={() => setAsking(s.dataset)}
               >
-                ยืนยัน{datasetLabels[s.dataset]}
+                ยืนยัน{s.label}
               </button>
             )}
             {own && asking === s.dataset && (
               <div className="confirm-summary" role="group" aria-label="สรุปข้อมูลที่จะยืนยัน">
                 <h4>สรุปข้อมูลที่จะยืนยัน</h4>
                 <p>
-                  {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
+                  {status.orgUnit.name} · {s.label} · {roundTitle(status.round)}
                 </p>
-                {summary ? summary(s.dataset) : <ChildrenTotals status={status} dataset={s.dataset} />}
+                {summary ? summary(s) : <ChildrenTotals status={status} dataset={s.dataset} />}
                 <p className="locked">
                   เมื่อยืนยันแล้ว ข้อมูลจะถูกล็อก หากต้องแก้ไขภายหลัง ต้องให้{revokerOf[status.orgUnit.kind]}ยกเลิกการยืนยันก่อน
                 </p>

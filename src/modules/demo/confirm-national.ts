@@ -2,7 +2,7 @@ import { systemMetadata, type EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
 import { confirmDataset } from '../confirmation/confirm-dataset';
-import type { Dataset } from '../confirmation/dataset';
+import { recordedCountsDataset, registerDataset, type Dataset } from '../confirmation/dataset';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
 import { RoundRow } from '../rounds/round.entity';
 import { openRound } from '../rounds/open-round';
@@ -68,19 +68,19 @@ export async function confirmNational(
       code: u.code,
       kind: 'SCHOOL' as const,
       laoCode: u.parentCode!,
-      dataset: 'PUPILS' as const,
+      dataset: registerDataset('SCHOOL'),
     })),
     ...institutionUnits(laos, 'CDC', sizes.cdcs).map((u) => ({
       code: u.code,
       kind: 'CDC' as const,
       laoCode: u.parentCode!,
-      dataset: 'CHILDREN' as const,
+      dataset: registerDataset('CDC'),
     })),
     ...laos.slice(0, Math.min(laos.length, sizes.otherSchools)).map((u) => ({
       code: u.code,
       kind: 'LAO' as const,
       laoCode: u.code,
-      dataset: 'OTHER_SCHOOL_COUNTS' as const,
+      dataset: recordedCountsDataset(),
     })),
   ];
   let done = 0;
