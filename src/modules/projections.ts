@@ -7,7 +7,6 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
-import { confirmedCountsProjection } from './figures/confirmed-counts.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
@@ -23,8 +22,6 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
-  // Before confirmations: a revocation takes back the counts still on the confirmations row.
-  confirmedCountsProjection,
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,

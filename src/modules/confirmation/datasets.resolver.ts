@@ -1,4 +1,6 @@
-import { Query, Resolver } from 'type-graphql';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { requireViewer } from '../access/policy';
 import { datasetSpecs } from './dataset';
 import { DatasetInfo } from './confirmation.types';
 
@@ -6,7 +8,8 @@ import { DatasetInfo } from './confirmation.types';
 @Resolver(() => DatasetInfo)
 export class DatasetsResolver {
   @Query(() => [DatasetInfo], { description: 'ทะเบียนฐานข้อมูลที่ยืนยัน: ชื่อ เจ้าของข้อมูลต้นทาง ระดับแรกที่ยืนยัน' })
-  datasets(): DatasetInfo[] {
+  datasets(@Ctx() ctx: GraphQLContext): DatasetInfo[] {
+    requireViewer(ctx.viewer);
     return datasetSpecs.map((s) => ({
       dataset: s.dataset,
       label: s.label,
