@@ -12,6 +12,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
+import { variablePathsPlugin } from './graphql/input-errors';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
 import { mountPupilExports } from './modules/imports/exports.route';
@@ -56,6 +57,7 @@ export async function createApp(deps: AppDeps) {
     plugins: [
       // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
+      variablePathsPlugin,
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
