@@ -27,7 +27,9 @@ export class Clerk1763780000040 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX revocation_requests_one_open ON revocation_requests (round_id, org_unit_code, dataset) WHERE status = 'OPEN'`,
     );
-    await q.query(`CREATE INDEX revocation_requests_unit ON revocation_requests (org_unit_code, requested_at)`);
+    await q.query(
+      `CREATE INDEX revocation_requests_unit ON revocation_requests (org_unit_code, requested_at)`,
+    );
 
     await q.query(`CREATE TABLE notices (
       id             varchar(60)  PRIMARY KEY,

@@ -261,7 +261,12 @@ export class ConfirmationResolver {
     const confirmation = tasksFrom(status, todayInBangkok(new Date()), {
       revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
     });
-    const targets = await provinceTargetTasks(ctx.dataSource.manager, viewer, status.datasets, todayInBangkok(new Date()));
+    const targets = await provinceTargetTasks(
+      ctx.dataSource.manager,
+      viewer,
+      status.datasets,
+      todayInBangkok(new Date()),
+    );
     return [...requests, ...targets, ...confirmation, ...flags];
   }
 
