@@ -13,6 +13,7 @@ import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 import { ConfirmationParts1763780000020 } from './1763780000020-confirmation-parts';
+import { Clerk1763780000040 } from './1763780000040-clerk';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   SpotChecks1763780000015,
   BudgetRates1763780000016,
   ConfirmationParts1763780000020,
+  Clerk1763780000040,
 ];

@@ -1,6 +1,10 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import {
+  AccountSecurityResolver,
+  CredentialSheetUnitResolver,
+} from '../modules/accounts/account-security.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
 import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school-counts.resolver';
 import { CdcBasicDataResolver } from '../modules/cdc-basic-data/cdc-basic-data.resolver';
@@ -33,10 +37,25 @@ import {
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
 
+import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
+import {
+  ProvinceTargetsResolver,
+  UnitTargetStatusResolver,
+} from '../modules/province-targets/province-targets.resolver';
+import { NoticesResolver } from '../modules/notices/notices.resolver';
+import { ChangesSinceConfirmationResolver } from '../modules/changes-since-confirmation/changes-since-confirmation.resolver';
+import {
+  InstitutionReviewResolver,
+  ReviewListsResolver,
+  UnitReviewCountsResolver,
+} from '../modules/review-lists/review-lists.resolver';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   AccountsResolver,
+  AccountSecurityResolver,
+  CredentialSheetUnitResolver,
   OrgUnitsResolver,
   PupilsResolver,
   OtherSchoolCountsResolver,
@@ -62,4 +81,12 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetRatesResolver,
   BudgetPreviewResolver,
   BudgetLineResolver,
+  RevocationRequestsResolver,
+  ProvinceTargetsResolver,
+  UnitTargetStatusResolver,
+  NoticesResolver,
+  ChangesSinceConfirmationResolver,
+  ReviewListsResolver,
+  InstitutionReviewResolver,
+  UnitReviewCountsResolver,
 ];

@@ -10,6 +10,9 @@ import { enrolmentCountsProjection } from './figures/enrolment-counts.projection
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
+import { revocationRequestsProjection } from './revocation-requests/revocation-requests.projection';
+import { provinceTargetsProjection } from './province-targets/province-targets.projection';
+import { noticesProjection } from './notices/notices.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -25,4 +28,7 @@ export const projections: readonly Projection[] = [
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,
+  revocationRequestsProjection,
+  provinceTargetsProjection,
+  noticesProjection,
 ];

@@ -3,13 +3,23 @@ import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import { datasetLabels, waitsOnRecords, type Dataset } from './dataset';
 
-export type TaskKind = 'CONFIRM' | 'RECONFIRM' | 'WAIT_FOR_CHILDREN' | 'DEADLINE' | 'SPOT_CHECK_FLAG';
+export type TaskKind =
+  | 'CONFIRM'
+  | 'RECONFIRM'
+  | 'WAIT_FOR_CHILDREN'
+  | 'DEADLINE'
+  | 'SPOT_CHECK_FLAG'
+  | 'REVOCATION_REQUEST'
+  | 'PROVINCE_TARGET';
 export const taskKinds: readonly TaskKind[] = [
   'CONFIRM',
   'RECONFIRM',
   'WAIT_FOR_CHILDREN',
   'DEADLINE',
   'SPOT_CHECK_FLAG',
+  // Issue 12: a request to revoke waiting on this unit; the province's own earlier target.
+  'REVOCATION_REQUEST',
+  'PROVINCE_TARGET',
 ];
 
 export interface TaskView {
