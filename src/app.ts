@@ -20,6 +20,8 @@ import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
 import { mountGraphiQL } from './http/graphiql';
+import type { RateLimit } from './http/rate-limit';
+import { DEFAULT_OPEN_DATA_RATE_LIMIT, mountOpenData } from './modules/open-data/open-data.route';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
@@ -40,6 +42,8 @@ export interface AppDeps {
   authenticate: (req: Request) => Promise<Viewer | null>;
   /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
   clientDistDir?: string;
+  /** Requests per client and window on the public open-data routes and `publicCounts`. */
+  openDataRateLimit?: RateLimit;
 }
 
 export async function createApp(deps: AppDeps) {
@@ -77,6 +81,9 @@ export async function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const openDataRateLimit = deps.openDataRateLimit ?? DEFAULT_OPEN_DATA_RATE_LIMIT;
+  // Read by publicCounts, whose anonymous calls count against the same limit as the routes.
+  app.locals.openDataRateLimit = openDataRateLimit;
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -118,6 +125,7 @@ export async function createApp(deps: AppDeps) {
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);

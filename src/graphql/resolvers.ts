@@ -30,6 +30,7 @@ import {
   BudgetPreviewResolver,
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
+import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -58,4 +59,5 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetRatesResolver,
   BudgetPreviewResolver,
   BudgetLineResolver,
+  OpenDataResolver,
 ];

@@ -11,6 +11,7 @@ import { confirmedCountsProjection } from './figures/confirmed-counts.projection
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
+import { openDataProjection } from './open-data/open-data.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -28,4 +29,6 @@ export const projections: readonly Projection[] = [
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,
+  // After rounds and confirmations: a closed round's release is built from them.
+  openDataProjection,
 ];

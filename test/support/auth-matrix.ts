@@ -219,6 +219,14 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   // Public (login too): a session, even one whose first login is pending, takes nothing away.
   version: { type: 'Query', scoped: false, document: `{ version }`, expect: everyone('allowed') },
 
+  // Open data (issue 15): anyone, with or without a session; null while no round is closed.
+  publicCounts: {
+    type: 'Query',
+    scoped: false,
+    document: `{ publicCounts { round { id } unit { code total { shown } } } }`,
+    expect: everyone('allowed'),
+  },
+
   me: {
     type: 'Query',
     scoped: false,
