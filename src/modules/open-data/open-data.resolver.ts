@@ -14,7 +14,19 @@ const cell = (v: ShownValue): PublicCell =>
     ? { value: v, shown: String(v), suppressed: false }
     : { value: null, shown: v, suppressed: true };
 
+/** Converted once per published unit (the release does not change): the reads only pick them. */
+const converted = new WeakMap<PublishedUnit, PublicUnitCounts>();
+
 function unitCounts(u: PublishedUnit): PublicUnitCounts {
+  let out = converted.get(u);
+  if (!out) {
+    out = convert(u);
+    converted.set(u, out);
+  }
+  return out;
+}
+
+function convert(u: PublishedUnit): PublicUnitCounts {
   return {
     code: u.code,
     name: u.name,
