@@ -13,6 +13,8 @@ import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 import { OpenData1763780000041 } from './1763780000041-open-data';
+import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
+import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   SpotChecks1763780000015,
   BudgetRates1763780000016,
   OpenData1763780000041,
+  CertifiedNameLists1763780000042,
+  IdempotencyKeys1763780000043,
 ];

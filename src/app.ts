@@ -22,6 +22,7 @@ import { mountConfirmedReports } from './modules/reports/confirmed-reports.route
 import { mountGraphiQL } from './http/graphiql';
 import type { RateLimit } from './http/rate-limit';
 import { DEFAULT_OPEN_DATA_RATE_LIMIT, mountOpenData } from './modules/open-data/open-data.route';
+import { mountCrossCheckExport } from './modules/cross-checks/cross-check.route';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
@@ -120,12 +121,13 @@ export async function createApp(deps: AppDeps) {
   mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountNameList(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
+  mountCrossCheckExport(app, { dataSource, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);

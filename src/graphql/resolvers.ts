@@ -31,6 +31,8 @@ import {
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
 import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
+import { CrossCheckResolver } from '../modules/cross-checks/cross-check.resolver';
+import { OfflineResolver } from '../modules/offline/offline.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -60,4 +62,6 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetPreviewResolver,
   BudgetLineResolver,
   OpenDataResolver,
+  CrossCheckResolver,
+  OfflineResolver,
 ];

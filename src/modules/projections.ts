@@ -12,6 +12,7 @@ import { confirmationsProjection } from './confirmation/confirmations.projection
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
 import { openDataProjection } from './open-data/open-data.projection';
+import { certifiedNameListsProjection } from './cross-checks/certified-name-lists.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -31,4 +32,5 @@ export const projections: readonly Projection[] = [
   budgetRatesProjection,
   // After rounds and confirmations: a closed round's release is built from them.
   openDataProjection,
+  certifiedNameListsProjection,
 ];
