@@ -14,6 +14,9 @@ import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
 import { ConfirmationParts1763780000020 } from './1763780000020-confirmation-parts';
 import { Clerk1763780000040 } from './1763780000040-clerk';
+import { OpenData1763780000041 } from './1763780000041-open-data';
+import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
+import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   BudgetRates1763780000016,
   ConfirmationParts1763780000020,
   Clerk1763780000040,
+  OpenData1763780000041,
+  CertifiedNameLists1763780000042,
+  IdempotencyKeys1763780000043,
 ];

@@ -25,6 +25,9 @@ import { mountConfirmedReports } from './modules/reports/confirmed-reports.route
 import { mountPostingList } from './modules/reports/posting-list.route';
 import { mountFavicon } from './http/favicon';
 import { mountGraphiQL, redirectBrowsersToGraphiQL } from './http/graphiql';
+import type { RateLimit } from './http/rate-limit';
+import { DEFAULT_OPEN_DATA_RATE_LIMIT, mountOpenData } from './modules/open-data/open-data.route';
+import { mountCrossCheckExport } from './modules/cross-checks/cross-check.route';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
@@ -45,6 +48,8 @@ export interface AppDeps {
   authenticate: (req: Request) => Promise<Viewer | null>;
   /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
   clientDistDir?: string;
+  /** Requests per client and window on the public open-data routes and `publicCounts`. */
+  openDataRateLimit?: RateLimit;
 }
 
 export async function createApp(deps: AppDeps) {
@@ -88,6 +93,9 @@ export async function createApp(deps: AppDeps) {
   // gzip or brotli for the client's files, GraphQL answers and exports (schools are on slow lines).
   app.use(compression());
   mountFavicon(app);
+  const openDataRateLimit = deps.openDataRateLimit ?? DEFAULT_OPEN_DATA_RATE_LIMIT;
+  // Read by publicCounts, whose anonymous calls count against the same limit as the routes.
+  app.locals.openDataRateLimit = openDataRateLimit;
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -126,11 +134,13 @@ export async function createApp(deps: AppDeps) {
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPostingList(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountNameList(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
+  mountCrossCheckExport(app, { dataSource, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);

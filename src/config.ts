@@ -10,6 +10,8 @@ export interface Config {
   adminUsername: string;
   adminPassword: string | undefined;
   logLevel: string;
+  /** Requests per minute and client on the public open-data routes. */
+  openDataRateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUsername: env.LEC_ADMIN_USERNAME || 'admin',
     adminPassword: env.LEC_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    openDataRateLimit: Number(env.LEC_OPEN_DATA_RATE_LIMIT || 120),
   };
 }

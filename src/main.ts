@@ -38,6 +38,7 @@ async function main() {
     store: system.store,
     logger,
     production: config.production,
+    openDataRateLimit: { limit: config.openDataRateLimit, windowSeconds: 60 },
     authenticate: createAuthenticator(system.dataSource),
   });
   const server = app.listen(config.port, () =>

@@ -8,10 +8,21 @@ import { LoginPage } from './pages/login-page';
 import { ProfilePage } from './pages/profile-page';
 import { Shell } from './pages/shell';
 import { UnitPage } from './pages/unit-page';
+import { OpenDataPage } from './pages/public/open-data-page';
+import { OfflineQueuePage } from './offline/offline-queue-page';
 
 /** Who is signed in decides the screen: login, the first-login step, or the unit's own pages. */
 export function App() {
   const { path, query } = useLocation();
+  // The public page needs no session (issue 15).
+  if (path === '/open-data')
+    return <OpenDataPage unitCode={query.get('unit')} roundId={query.get('round')} />;
+  // The device's own queue: readable offline, without asking the server who is signed in.
+  if (path === '/offline-queue') return <OfflineQueuePage />;
+  return <SignedInApp path={path} query={query} />;
+}
+
+function SignedInApp({ path, query }: { path: string; query: URLSearchParams }) {
   const { data, loading, error } = useQuery(ME, { fetchPolicy: 'network-only' });
   const me = data?.me ?? null;
 

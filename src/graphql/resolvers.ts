@@ -36,6 +36,9 @@ import {
   BudgetPreviewResolver,
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
+import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
+import { CrossCheckResolver } from '../modules/cross-checks/cross-check.resolver';
+import { OfflineResolver } from '../modules/offline/offline.resolver';
 
 import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
 import {
@@ -89,4 +92,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReviewListsResolver,
   InstitutionReviewResolver,
   UnitReviewCountsResolver,
+  OpenDataResolver,
+  CrossCheckResolver,
+  OfflineResolver,
 ];

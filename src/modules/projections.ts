@@ -13,6 +13,8 @@ import { budgetRatesProjection } from './budget/budget-rates.projection';
 import { revocationRequestsProjection } from './revocation-requests/revocation-requests.projection';
 import { provinceTargetsProjection } from './province-targets/province-targets.projection';
 import { noticesProjection } from './notices/notices.projection';
+import { openDataProjection } from './open-data/open-data.projection';
+import { certifiedNameListsProjection } from './cross-checks/certified-name-lists.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -31,4 +33,7 @@ export const projections: readonly Projection[] = [
   revocationRequestsProjection,
   provinceTargetsProjection,
   noticesProjection,
+  // After rounds and confirmations: a closed round's release is built from them.
+  openDataProjection,
+  certifiedNameListsProjection,
 ];

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/app';
+import type { RateLimit } from '../../src/http/rate-limit';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { ensureAdminAccount } from '../../src/modules/accounts/bootstrap-admin';
 import { createLogger } from '../../src/shared/logger';
@@ -28,7 +29,9 @@ export interface TestServer {
 }
 
 /** The whole app over HTTP on a fresh database, as a client sees it. */
-export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clientDistDir?: string; openDataRateLimit?: RateLimit } = {},
+): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
@@ -38,6 +41,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
+    openDataRateLimit: opts.openDataRateLimit,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
