@@ -21,6 +21,10 @@ import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
+import { LecMetrics, mountMetrics } from './http/metrics';
+import { metricsPlugin } from './graphql/metrics.plugin';
+import { readRoutingPlugin } from './graphql/read-routing';
+import type { ReadReplicas } from './db/read-replicas';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
 import type { Logger } from './shared/logger';
@@ -40,10 +44,16 @@ export interface AppDeps {
   authenticate: (req: Request) => Promise<Viewer | null>;
   /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
   clientDistDir?: string;
+  /** Streaming replicas that read-only queries go to (LEC_DATABASE_REPLICA_URLS). */
+  replicas?: ReadReplicas | null;
+  /** Opens GET /metrics to scrapers that are not on this machine (LEC_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function createApp(deps: AppDeps) {
   const { dataSource, store, logger } = deps;
+  const metrics = new LecMetrics({ dataSource, replicas: deps.replicas, logger });
+  store.observers.push(metrics.storeObserver());
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildLecSchema(),
     formatError: createErrorFormatter(logger),
@@ -51,6 +61,8 @@ export async function createApp(deps: AppDeps) {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      metricsPlugin(metrics, errorCodeOf),
+      ...(deps.replicas?.size ? [readRoutingPlugin(deps.replicas)] : []),
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
@@ -91,6 +103,8 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
+  mountMetrics(app, metrics, deps.metricsToken, logger);
+
   if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
 
   app.use(
@@ -122,5 +136,5 @@ export async function createApp(deps: AppDeps) {
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);
 
-  return { app, apollo };
+  return { app, apollo, metrics };
 }

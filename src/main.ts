@@ -39,6 +39,8 @@ async function main() {
     logger,
     production: config.production,
     authenticate: createAuthenticator(system.dataSource),
+    replicas: system.replicas,
+    metricsToken: config.metricsToken,
   });
   const server = app.listen(config.port, () =>
     logger.info({ port: config.port }, `LEC is listening on http://localhost:${config.port}/graphql`),

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../src/app';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { ensureAdminAccount } from '../../src/modules/accounts/bootstrap-admin';
+import { currentWalLsn } from '../../src/db/read-replicas';
 import { createLogger } from '../../src/shared/logger';
 import { openTestSystem, type TestSystem } from './test-system';
 
@@ -38,6 +39,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
+    replicas: sys.replicas,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -49,6 +51,9 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     url,
     sys,
     async gql(query, variables, opts = {}) {
+      // Tests read right after writes made by other accounts (or straight through the store),
+      // which production does not promise on a replica: wait for it to replay what is committed.
+      if (sys.replicas) await sys.replicas.waitForReplay(await currentWalLsn(sys.dataSource));
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: {

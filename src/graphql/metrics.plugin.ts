@@ -1,0 +1,33 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import type { LecMetrics } from '../http/metrics';
+import type { GraphQLContext } from './context';
+
+/** Counts and times every operation by name and type, and its errors by code. */
+export function metricsPlugin(
+  metrics: LecMetrics,
+  codeOf: (e: GraphQLError) => unknown,
+): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ request }) {
+      const stop = { started: process.hrtime.bigint() };
+      let type = 'unknown';
+      return {
+        async didResolveOperation({ operation }) {
+          type = operation?.operation ?? 'unknown';
+        },
+        async willSendResponse({ errors, contextValue }) {
+          const labels = { operation: metrics.operationLabel(request.operationName), type };
+          metrics.graphqlRequests.inc(labels);
+          metrics.graphqlDuration.observe(labels, Number(process.hrtime.bigint() - stop.started) / 1e9);
+          for (const e of errors ?? []) {
+            const code = codeOf(e);
+            metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+          }
+          if (type === 'query')
+            metrics.graphqlReads.inc({ source: contextValue.readFrom?.replica ? 'replica' : 'primary' });
+        },
+      };
+    },
+  };
+}
