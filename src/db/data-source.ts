@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { Config } from '../config';
 import { entities } from './entities';
@@ -92,6 +92,29 @@ export function targetFromConfig(
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
   const ds = createDataSource(target);
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  await runMigrationsExclusively(ds);
   return ds;
+}
+
+/**
+ * Runs pending migrations in one transaction that first takes an advisory lock, so that several
+ * processes started at once on a new database (systemd, N units) do not run them twice: the
+ * others wait, then find nothing pending. A transaction lock, so it holds behind pgbouncer too.
+ */
+async function runMigrationsExclusively(ds: DataSource): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(`SELECT pg_advisory_xact_lock(hashtext('lec:migrations'))`);
+    const executor = new MigrationExecutor(ds, runner);
+    executor.transaction = 'none';
+    await executor.executePendingMigrations();
+    await runner.commitTransaction();
+  } catch (e) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw e;
+  } finally {
+    await runner.release();
+  }
 }

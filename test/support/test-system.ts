@@ -57,7 +57,8 @@ export async function openTestSystem(): Promise<TestSystem> {
         await system.close();
         const a = new pg.Client({ connectionString: url });
         await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name}`);
+        // pgbouncer keeps its server connections to the database open: end them.
+        await a.query(`DROP DATABASE IF EXISTS ${name}${pooler ? ' WITH (FORCE)' : ''}`);
         await a.end();
       },
     };
