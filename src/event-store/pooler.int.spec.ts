@@ -13,7 +13,9 @@ import { appendToStream } from './event-store';
  */
 const ready = Boolean(process.env.DATABASE_URL && process.env.LEC_TEST_POOLER_URL);
 if (!ready) {
-  process.stdout.write('pooler.int: skipped (needs DATABASE_URL and LEC_TEST_POOLER_URL: pgbouncer, see .ci/pgbouncer)\n');
+  process.stdout.write(
+    'pooler.int: skipped (needs DATABASE_URL and LEC_TEST_POOLER_URL: pgbouncer, see .ci/pgbouncer)\n',
+  );
 }
 const describePooler = ready ? describe : describe.skip;
 
@@ -33,13 +35,22 @@ describePooler('event store behind pgbouncer in transaction mode', () => {
       Array.from({ length: 200 }, (_, n) =>
         ds.transaction(async (tx) => {
           await tx.query('SELECT 1');
-          return appendToStream(tx, `Ping-${randomUUID()}`, 'Ping', 0, [pinged(n), pinged(n + 1)], systemMetadata('p'));
+          return appendToStream(
+            tx,
+            `Ping-${randomUUID()}`,
+            'Ping',
+            0,
+            [pinged(n), pinged(n + 1)],
+            systemMetadata('p'),
+          );
         }),
       ),
     );
 
   it('goes through the pooler, marked as behind a transaction pooler', async () => {
-    expect(sys.target.kind === 'postgres' && sys.target.url).toContain(new URL(process.env.LEC_TEST_POOLER_URL!).port);
+    expect(sys.target.kind === 'postgres' && sys.target.url).toContain(
+      new URL(process.env.LEC_TEST_POOLER_URL!).port,
+    );
     expect(isBehindTransactionPooler(sys.dataSource)).toBe(true);
   });
 
@@ -56,7 +67,9 @@ describePooler('event store behind pgbouncer in transaction mode', () => {
     const stream = `Race-${randomUUID()}`;
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, n) =>
-        sys.dataSource.transaction((tx) => appendToStream(tx, stream, 'Race', 0, [pinged(n)], systemMetadata('r'))),
+        sys.dataSource.transaction((tx) =>
+          appendToStream(tx, stream, 'Race', 0, [pinged(n)], systemMetadata('r')),
+        ),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

@@ -28,6 +28,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A GraphQL client of a server at `url` (a test server, or a server process a test started). */
+export function gqlAt(url: string): TestServer['gql'] {
+  return async (query, variables, opts = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<never>;
+  };
+}
+
 /** The whole app over HTTP on a fresh database, as a client sees it. */
 export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
   const sys = await openTestSystem();
@@ -54,16 +70,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
       // Tests read right after writes made by other accounts (or straight through the store),
       // which production does not promise on a replica: wait for it to replay what is committed.
       if (sys.replicas) await sys.replicas.waitForReplay(await currentWalLsn(sys.dataSource));
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-          ...opts.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResponse<never>;
+      return gqlAt(url)(query, variables, opts);
     },
     async close() {
       await new Promise((r) => server.close(r));
