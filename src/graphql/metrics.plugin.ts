@@ -10,16 +10,19 @@ export function metricsPlugin(
 ): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ request }) {
-      const stop = { started: process.hrtime.bigint() };
+      const started = process.hrtime.bigint();
       let type = 'unknown';
+      let name = request.operationName;
       return {
-        async didResolveOperation({ operation }) {
+        async didResolveOperation({ operation, operationName }) {
           type = operation?.operation ?? 'unknown';
+          // The name in the document, when the request did not give one.
+          name = operationName ?? name;
         },
         async willSendResponse({ errors, contextValue }) {
-          const labels = { operation: metrics.operationLabel(request.operationName), type };
+          const labels = { operation: metrics.operationLabel(name), type };
           metrics.graphqlRequests.inc(labels);
-          metrics.graphqlDuration.observe(labels, Number(process.hrtime.bigint() - stop.started) / 1e9);
+          metrics.graphqlDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
           for (const e of errors ?? []) {
             const code = codeOf(e);
             metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });

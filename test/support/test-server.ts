@@ -45,7 +45,9 @@ export function gqlAt(url: string): TestServer['gql'] {
 }
 
 /** The whole app over HTTP on a fresh database, as a client sees it. */
-export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clientDistDir?: string; metricsToken?: string } = {},
+): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
@@ -56,6 +58,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
     replicas: sys.replicas,
+    metricsToken: opts.metricsToken,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
