@@ -1,7 +1,8 @@
 import { isEmbedded } from '../db/data-source';
+import type { EntityManager } from 'typeorm';
 import type { EventStore } from './event-store.service';
 import { readAll } from './event-store';
-import { project } from './projection';
+import { project, type Projection } from './projection';
 
 const BATCH = 5000;
 
@@ -16,22 +17,35 @@ export async function rebuildProjections(store: EventStore): Promise<{ events: n
   let count = 0;
   const work = store.dataSource.transaction(async (tx) => {
     if (tables.length) await tx.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')}`);
-    let position = 0;
-    for (;;) {
-      const batch = await readAll(tx, position, BATCH);
-      if (batch.length === 0) break;
-      await project(store.projections, tx, batch);
-      position = batch[batch.length - 1].globalPosition;
-      count += batch.length;
-      await progress?.(count, false);
-    }
-    return { events: count };
+    const events = await replayAll(tx, store.projections, async (done) => {
+      count = done;
+      await progress?.(done, false);
+    });
+    return { events };
   });
   try {
     return await work;
   } finally {
     // Failed or not, it is over: done < total tells a failed one (its transaction changed nothing).
     await progress?.(count, true);
+  }
+}
+
+/** Feeds the whole log, in order, to the projections inside `tx` (their tables empty). */
+export async function replayAll(
+  tx: EntityManager,
+  projections: readonly Projection[],
+  onBatch?: (done: number) => Promise<void>,
+): Promise<number> {
+  let position = 0;
+  let count = 0;
+  for (;;) {
+    const batch = await readAll(tx, position, BATCH);
+    if (batch.length === 0) return count;
+    await project(projections, tx, batch);
+    position = batch[batch.length - 1].globalPosition;
+    count += batch.length;
+    await onBatch?.(count);
   }
 }
 
