@@ -140,6 +140,16 @@ export class ReadReplicas {
     return this.replicas.length;
   }
 
+  /** Each replica's lag now (seconds; null when it does not answer), for /metrics. */
+  async lags(): Promise<{ name: string; lagSeconds: number | null }[]> {
+    return Promise.all(
+      this.replicas.map(async (r) => {
+        const status = await r.check(true);
+        return { name: r.name, lagSeconds: status && Number.isFinite(status.lagSeconds) ? status.lagSeconds : null };
+      }),
+    );
+  }
+
   dataSources(): { name: string; dataSource: DataSource }[] {
     return this.replicas.map((r) => ({ name: r.name, dataSource: r.dataSource }));
   }

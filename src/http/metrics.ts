@@ -82,6 +82,19 @@ export class LecMetrics {
         }
       },
     });
+    const replicas = deps.replicas;
+    if (replicas?.size) {
+      new Gauge({
+        name: 'lec_replica_lag_seconds',
+        help: 'How far each read replica is behind (0 when it has replayed all it received); absent when it does not answer',
+        labelNames: ['replica'] as const,
+        registers: [this.registry],
+        async collect() {
+          this.reset();
+          for (const r of await replicas.lags()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+        },
+      });
+    }
     // Rebuilds run in their own process (npm run projections:rebuild); its progress is in the
     // database, so every server process reports it.
     const rebuild = new Gauge({

@@ -72,6 +72,9 @@ describeReplica('read replicas (LEC_DATABASE_REPLICA_URLS)', () => {
       note: expect.stringMatching(/^ข้อมูล ณ /),
     });
     expect(Math.abs(Date.parse(read.extensions!.readFrom!.asOf) - Date.now())).toBeLessThan(60_000);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^lec_graphql_reads_total\{source="replica"\} [1-9]/m);
+    expect(metrics).toMatch(/^lec_replica_lag_seconds\{replica="[^"]+"\} \d/m);
   });
 
   it('reads an account’s own write even while the replica is behind; others get the replica’s older figures, labelled', async () => {
