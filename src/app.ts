@@ -22,6 +22,7 @@ import { mountConfirmedReports } from './modules/reports/confirmed-reports.route
 import { mountGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import { LecMetrics, mountMetrics } from './http/metrics';
+import { readSourceFor } from './http/read-source';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { readRoutingPlugin } from './graphql/read-routing';
 import type { ReadReplicas } from './db/read-replicas';
@@ -130,8 +131,15 @@ export async function createApp(deps: AppDeps) {
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
-  mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  const readFrom = readSourceFor(dataSource, deps.replicas);
+  mountCountsExport(app, { dataSource, readFrom, authenticate: deps.authenticate, logger });
+  mountConfirmationStatusExport(app, {
+    dataSource,
+    readFrom,
+    store,
+    authenticate: deps.authenticate,
+    logger,
+  });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);

@@ -145,7 +145,10 @@ export class ReadReplicas {
     return Promise.all(
       this.replicas.map(async (r) => {
         const status = await r.check(true);
-        return { name: r.name, lagSeconds: status && Number.isFinite(status.lagSeconds) ? status.lagSeconds : null };
+        return {
+          name: r.name,
+          lagSeconds: status && Number.isFinite(status.lagSeconds) ? status.lagSeconds : null,
+        };
       }),
     );
   }

@@ -91,7 +91,8 @@ export class LecMetrics {
         registers: [this.registry],
         async collect() {
           this.reset();
-          for (const r of await replicas.lags()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+          for (const r of await replicas.lags())
+            if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
         },
       });
     }

@@ -102,6 +102,17 @@ describeReplica('read replicas (LEC_DATABASE_REPLICA_URLS)', () => {
     expect(later.extensions?.readFrom?.source).toBe('REPLICA');
   });
 
+  it('serves the counts export from the replica too, saying when its data are from', async () => {
+    await server.gql(COUNT, { c: tree.lao.code }, { token: lao }); // waits for replay
+    const res = await fetch(`${server.url}/exports/counts/${tree.lao.code}.xlsx`, {
+      headers: { authorization: `Bearer ${lao}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-lec-read-from')).toBe('replica');
+    expect(decodeURIComponent(res.headers.get('x-lec-data-as-of-note') ?? '')).toMatch(/^ข้อมูล ณ /);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
   it('leaves a replica further behind than the bound to the primary', async () => {
     const strict = new ReadReplicas(server.sys.dataSource, {
       urls: server.sys.replicas!.options.urls,
