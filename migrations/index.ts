@@ -17,6 +17,7 @@ import { Clerk1763780000040 } from './1763780000040-clerk';
 import { OpenData1763780000041 } from './1763780000041-open-data';
 import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
 import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
+import { ScaleOut1763780000040 } from './1763780000040-scale-out';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   OpenData1763780000041,
   CertifiedNameLists1763780000042,
   IdempotencyKeys1763780000043,
+  ScaleOut1763780000040,
 ];

@@ -29,6 +29,11 @@ import type { RateLimit } from './http/rate-limit';
 import { DEFAULT_OPEN_DATA_RATE_LIMIT, mountOpenData } from './modules/open-data/open-data.route';
 import { mountCrossCheckExport } from './modules/cross-checks/cross-check.route';
 import { requestIdOf } from './http/request-id';
+import { LecMetrics, mountMetrics } from './http/metrics';
+import { readSourceFor } from './http/read-source';
+import { metricsPlugin } from './graphql/metrics.plugin';
+import { readRoutingPlugin } from './graphql/read-routing';
+import type { ReadReplicas } from './db/read-replicas';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
 import type { Logger } from './shared/logger';
@@ -50,10 +55,16 @@ export interface AppDeps {
   clientDistDir?: string;
   /** Requests per client and window on the public open-data routes and `publicCounts`. */
   openDataRateLimit?: RateLimit;
+  /** Streaming replicas that read-only queries go to (LEC_DATABASE_REPLICA_URLS). */
+  replicas?: ReadReplicas | null;
+  /** Opens GET /metrics to scrapers that are not on this machine (LEC_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function createApp(deps: AppDeps) {
   const { dataSource, store, logger } = deps;
+  const metrics = new LecMetrics({ dataSource, replicas: deps.replicas, logger });
+  store.observers.push(metrics.storeObserver());
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildLecSchema(),
     formatError: createErrorFormatter(logger),
@@ -64,6 +75,8 @@ export async function createApp(deps: AppDeps) {
       // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       variablePathsPlugin,
+      metricsPlugin(metrics, errorCodeOf),
+      ...(deps.replicas?.size ? [readRoutingPlugin(deps.replicas)] : []),
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
@@ -110,6 +123,8 @@ export async function createApp(deps: AppDeps) {
     }
   });
 
+  mountMetrics(app, metrics, deps.metricsToken, logger);
+
   if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
   redirectBrowsersToGraphiQL(app, deps.production);
 
@@ -137,13 +152,20 @@ export async function createApp(deps: AppDeps) {
   mountNameList(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
-  mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  const readFrom = readSourceFor(dataSource, deps.replicas);
+  mountCountsExport(app, { dataSource, readFrom, authenticate: deps.authenticate, logger });
+  mountConfirmationStatusExport(app, {
+    dataSource,
+    readFrom,
+    store,
+    authenticate: deps.authenticate,
+    logger,
+  });
   mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
   mountCrossCheckExport(app, { dataSource, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);
 
-  return { app, apollo };
+  return { app, apollo, metrics };
 }
