@@ -134,7 +134,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
       <div className="dataset-list">
         {status.datasets.map((s) => (
           <article key={s.dataset} className="dataset" aria-labelledby={`ds-${s.dataset}`}>
-            <h3 id={`ds-${s.dataset}`}>{s.label}</h3>
+            <h3 id={`ds-${s.dataset}`}>{datasetLabels[s.dataset]}</h3>
             <DatasetStatusLines s={s} unit={status.orgUnit} />
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
               <div className="missing" id={`missing-${s.dataset}`}>
@@ -160,14 +160,14 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 aria-describedby={!s.ready && s.missing.length > 0 ? `missing-${s.dataset}` : undefined}
                 onClick={() => setAsking(s.dataset)}
               >
-                ยืนยัน{s.label}
+                ยืนยัน{datasetLabels[s.dataset]}
               </button>
             )}
             {own && asking === s.dataset && (
               <div className="confirm-summary" role="group" aria-label="สรุปข้อมูลที่จะยืนยัน">
                 <h4>สรุปข้อมูลที่จะยืนยัน</h4>
                 <p>
-                  {status.orgUnit.name} · {s.label} · {roundTitle(status.round)}
+                  {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
                 </p>
                 {summary ? summary(s) : <ChildrenTotals status={status} dataset={s.dataset} />}
                 <p className="locked">

@@ -133,7 +133,7 @@ const levelNames: Record<string, string> = { INSTITUTION: 'สถานศึก
 
 function sourceOf(c: CountsView): string {
   if (c.mode === 'CONFIRMED')
-    return `ข้อมูลที่ยืนยันแล้วถึงระดับ${levelNames[c.confirmedUpTo ?? ''] ?? ''}ของรอบ (ตัวเลขทางการที่ใช้อ้างอิง)`;
+    return `ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง) · ยืนยันแล้วถึงระดับ${levelNames[c.confirmedUpTo ?? ''] ?? ''}`;
   if (c.mode === 'AS_OF') return `ตามที่บันทึกไว้ ณ ${thaiDateTime(c.at)}`;
   return 'ตามที่บันทึกไว้ขณะนี้ (ยังเปลี่ยนแปลงได้)';
 }
