@@ -8,6 +8,15 @@ import { openTestSystem, type TestSystem } from './test-system';
 
 export const ADMIN_PASSWORD = 'Initial-pass-001';
 
+/**
+ * The servers' log: to LEC_TEST_LOG_FILE when set (global setup sets it, and global teardown scans the
+ * whole suite's log for citizen IDs and passwords), silent otherwise.
+ */
+export function testLogger() {
+  const file = process.env.LEC_TEST_LOG_FILE;
+  return createLogger(process.env.LEC_TEST_LOG_LEVEL ?? (file ? 'debug' : 'silent'), { file });
+}
+
 export interface GqlResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: {
@@ -34,7 +43,7 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
   const { app, apollo } = await createApp({
     dataSource: sys.dataSource,
     store: sys.store,
-    logger: createLogger(process.env.LEC_TEST_LOG_LEVEL ?? 'silent'),
+    logger: testLogger(),
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
