@@ -8,8 +8,8 @@
 /** Longer than any field LEC stores (notes: 1,000): a longer string is an attack or a paste gone wrong. */
 export const MAX_TEXT_LENGTH = 5_000;
 
-// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 // A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const BAD = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: string };
