@@ -31,7 +31,7 @@ describe('reading an xlsx whose sheet is stored before workbook.xml', () => {
     expect(names.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(names.indexOf('xl/workbook.xml'));
 
     const rows: unknown[][] = [];
-    for await (const r of openXlsx(bytes).rows) rows.push(r.cells);
+    for await (const r of (await openXlsx(bytes)).rows) rows.push(r.cells);
     expect(rows).toEqual([
       ['ชื่อ', 'นามสกุล'],
       ['ธนากร', 'ใจงาม'],
