@@ -23,9 +23,9 @@ export const MAX_DEPTH = 8;
 /** A page asks for a few figures side by side; 500 aliases of one expensive field are an attack. */
 export const MAX_ALIASES = 15;
 /** The cost budget of one operation (the client's dearest operation costs well under a tenth of it). */
-export const MAX_COST = 5_000;
+export const MAX_COST = 10_000;
 /** What a list is assumed to hold when nothing (a `first` argument) says: a unit's children, a page. */
-export const DEFAULT_LIST_SIZE = 20;
+export const DEFAULT_LIST_SIZE = 5;
 
 /**
  * Fields that cost far more than a row read, priced here in one place: counts aggregate a whole
