@@ -82,6 +82,8 @@ export async function createApp(deps: AppDeps) {
   const schema = await buildLecSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    // Apollo's own messages through the one logger (JSON on stderr), not console.
+    logger,
     formatError: createErrorFormatter(logger, { production: deps.production }),
     // Production does not describe its schema to strangers; GraphiQL (development only) needs it.
     introspection: !deps.production,

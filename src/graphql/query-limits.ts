@@ -7,6 +7,7 @@ import {
   getNullableType,
   isListType,
   type GraphQLSchema,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { LecError } from '../shared/errors';
@@ -77,18 +78,26 @@ export function operationCost(
   return getComplexity({ schema, query, variables, operationName, estimators: costEstimators });
 }
 
+/**
+ * graphql-armor's rules throw by default (as envelop expects); under Apollo a throw in validation is
+ * an internal error, so they report instead: a validation error, answered BAD_USER_INPUT in Thai.
+ */
+const report = (message: string) => ({
+  propagateOnRejection: false,
+  exposeLimits: false,
+  onReject: [(ctx: ValidationContext | null) => ctx?.reportError(new GraphQLError(message))],
+});
+
 export const depthAndAliasRules: ValidationRule[] = [
   maxDepthRule({
     n: MAX_DEPTH,
     ignoreIntrospection: true,
     flattenFragments: true,
-    errorMessage: `คำขอซ้อนกันลึกเกินไป (ได้ไม่เกิน ${MAX_DEPTH} ชั้น) กรุณาแบ่งเป็นหลายคำขอ`,
-    exposeLimits: false,
+    ...report(`คำขอซ้อนกันลึกเกินไป (ได้ไม่เกิน ${MAX_DEPTH} ชั้น) กรุณาแบ่งเป็นหลายคำขอ`),
   }) as unknown as ValidationRule,
   maxAliasesRule({
     n: MAX_ALIASES,
-    errorMessage: `คำขอมีชื่อแทน (alias) มากเกินไป (ได้ไม่เกิน ${MAX_ALIASES}) กรุณาแบ่งเป็นหลายคำขอ`,
-    exposeLimits: false,
+    ...report(`คำขอมีชื่อแทน (alias) มากเกินไป (ได้ไม่เกิน ${MAX_ALIASES}) กรุณาแบ่งเป็นหลายคำขอ`),
   }) as unknown as ValidationRule,
 ];
 

@@ -40,10 +40,11 @@ function cleanValue(value: unknown, name: string, problems: Problems, depth = 0)
 /** The strings written in the query itself; the (cached) document is normalised in place, which is idempotent. */
 function cleanDocument(document: DocumentNode, problems: Problems): void {
   visit(document, {
-    StringValue(node, _key, _parent, _path, ancestors) {
+    StringValue(node, _key, parent, _path, ancestors) {
       let name = 'query';
-      for (let i = ancestors.length - 1; i >= 0; i--) {
-        const a = ancestors[i] as ASTNode;
+      const chain = [...ancestors, parent];
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const a = chain[i] as ASTNode | undefined;
         if (a && !Array.isArray(a) && (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD)) {
           name = a.name.value;
           break;

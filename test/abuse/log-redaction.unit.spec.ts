@@ -36,7 +36,11 @@ describe('log redaction by pattern', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lec-log-')), 'test.log');
     const logger = createLogger('debug', { file });
     const id = validCitizenId();
-    const failed = new QueryFailedError('INSERT INTO events VALUES ($1, $2)', [id, 'สมชาย'], new Error('boom'));
+    const failed = new QueryFailedError(
+      'INSERT INTO events VALUES ($1, $2)',
+      [id, 'สมชาย'],
+      new Error('boom'),
+    );
     logger.error({ err: failed }, 'unexpected');
     logger.info({ note: `ID ${id} and password=hunter22` }, `message with ${id}`);
     logger.flush();

@@ -27,7 +27,15 @@ function sample(type: GraphQLInputType): unknown {
     return out;
   }
   const name = (t as { name: string }).name;
-  return name === 'Int' ? 200 : name === 'Float' ? 1 : name === 'Boolean' ? true : name === 'Date' ? '2025-01-01' : 'x';
+  return name === 'Int'
+    ? 200
+    : name === 'Float'
+      ? 1
+      : name === 'Boolean'
+        ? true
+        : name === 'Date'
+          ? '2025-01-01'
+          : 'x';
 }
 
 function variablesOf(schema: GraphQLSchema, doc: DocumentNode): Record<string, unknown> {
@@ -55,7 +63,10 @@ describe('query limits and the web client', () => {
       const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
       for (const [name, doc] of Object.entries(mod)) {
         if ((doc as DocumentNode | undefined)?.kind !== 'Document') continue;
-        expect({ name, errors: validate(schema, doc as DocumentNode, depthAndAliasRules).map((e) => e.message) }).toEqual({
+        expect({
+          name,
+          errors: validate(schema, doc as DocumentNode, depthAndAliasRules).map((e) => e.message),
+        }).toEqual({
           name,
           errors: [],
         });
@@ -63,7 +74,8 @@ describe('query limits and the web client', () => {
       }
     }
     expect(Object.keys(costs).length).toBeGreaterThan(10);
-    if (process.env.PRINT_COSTS) console.log(JSON.stringify(Object.entries(costs).sort((a, b) => b[1] - a[1])));
+    if (process.env.PRINT_COSTS)
+      console.log(JSON.stringify(Object.entries(costs).sort((a, b) => b[1] - a[1])));
     const dearest = Object.entries(costs).sort((a, b) => b[1] - a[1])[0];
     expect({ dearest: dearest[0], cost: dearest[1], underHalfTheBudget: dearest[1] < MAX_COST / 2 }).toEqual({
       dearest: dearest[0],

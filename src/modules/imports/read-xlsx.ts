@@ -100,7 +100,6 @@ async function* parseXml<T>(
 }
 
 async function readXml(zip: ZipArchive, name: string, limit: InflateLimit, setUp: (p: SaxesParser) => void) {
-   
   for await (const _ of parseXml<never>(await zip.stream(name, limit), (p) => setUp(p))) {
     /* the handlers keep what they need */
   }
@@ -362,7 +361,6 @@ export async function openXlsx(bytes: Buffer): Promise<XlsxSheet> {
       if (!complete) {
         // The rows stopped early (no header, a formula): the merges come after the rows, read on to them.
         reading ??= (async () => {
-           
           for await (const _ of readRows()) {
             /* rows already judged */
           }
