@@ -31,13 +31,18 @@ const DRIVER_MESSAGES = [
 
 export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   if (typeof e !== 'object' || e === null || depth > 3) return false;
-  const { code, message, driverError, cause } = e as {
+  const { code, message, driverError, cause, thrownValue, errors } = e as {
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
     cause?: unknown;
+    /** graphql-js wraps a thrown non-Error (pg's connect failure may be one) as NonErrorThrown. */
+    thrownValue?: unknown;
+    /** AggregateError: every address of localhost refused. */
+    errors?: unknown;
   };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
   if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => m.test(message))) return true;
-  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+  if (Array.isArray(errors) && errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;
+  return [driverError, cause, thrownValue].some((x) => isDatabaseUnavailable(x, depth + 1));
 }

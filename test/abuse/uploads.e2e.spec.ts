@@ -40,10 +40,17 @@ function multipart(file: Buffer, name = 'pupils.xlsx'): Buffer {
 async function upload(path: string, body: Buffer, token: string) {
   const res = await fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      authorization: `Bearer ${token}`,
+    },
     body,
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as { code: string; message: string } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (await res.json()) as { code: string; message: string },
+  };
 }
 
 async function stillServes() {
@@ -62,12 +69,20 @@ async function withPart(part: string, inflated: Buffer): Promise<Buffer> {
 describe('a multipart body cut short inside the file', () => {
   it.each([
     ['POST /imports', () => `/imports`, () => schoolToken],
-    ['POST /other-schools/<school>/name-list-check', () => `/other-schools/${otherSchool}/name-list-check`, () => laoToken],
+    [
+      'POST /other-schools/<school>/name-list-check',
+      () => `/other-schools/${otherSchool}/name-list-check`,
+      () => laoToken,
+    ],
   ])('%s answers 400 in Thai and the process lives on', async (_what, path, token) => {
     const full = multipart(Buffer.alloc(200_000, 0x41));
     for (const cut of [120, 50_000, full.length - 10]) {
       const r = await upload(path(), full.subarray(0, cut), token());
-      expect({ cut, status: r.status, code: r.body.code }).toEqual({ cut, status: 400, code: 'BAD_USER_INPUT' });
+      expect({ cut, status: r.status, code: r.body.code }).toEqual({
+        cut,
+        status: 400,
+        code: 'BAD_USER_INPUT',
+      });
       expect(r.body.message).toMatch(/[\u0e00-\u0e7f]/);
     }
     await stillServes();

@@ -51,9 +51,9 @@ describe('zip parts: inflation bounded on what is declared and on what comes out
   it('refuses a part compressed far better than any spreadsheet part (ratio), even under the absolute limit', async () => {
     const data = Buffer.alloc(8 * 1024 * 1024, 0x20);
     const zip = await openZip(zipWithLyingSize('ratio.xml', data, data.length));
-    await expect(zip.stream('ratio.xml', { maxBytes: 64 * 1024 * 1024, maxRatio: 100 })).rejects.toBeInstanceOf(
-      ZipPartTooLarge,
-    );
+    await expect(
+      zip.stream('ratio.xml', { maxBytes: 64 * 1024 * 1024, maxRatio: 100 }),
+    ).rejects.toBeInstanceOf(ZipPartTooLarge);
   });
 
   it('reads an honest part whole', async () => {
