@@ -84,6 +84,9 @@ export async function createApp(deps: AppDeps) {
     schema,
     // Apollo's own messages through the one logger (JSON on stderr), not console.
     logger,
+    // main.ts drains HTTP and closes the database on SIGTERM; Apollo's own handler would re-raise
+    // the signal and end the process before the database is closed.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, { production: deps.production }),
     // Production does not describe its schema to strangers; GraphiQL (development only) needs it.
     introspection: !deps.production,

@@ -36,7 +36,9 @@ export class SqlLogger implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn({ message: String(message) }, 'typeorm');
+    // TypeORM warns on every start that PGlite's pg-shaped driver takes no parseInt8 default: harmless.
+    if (level === 'warn' && !/parseInt8/.test(String(message)))
+      this.logger.warn({ message: String(message) }, 'typeorm');
     else this.logger.debug({ message: String(message) }, 'typeorm');
   }
 }
