@@ -71,7 +71,9 @@ export function probeWritable(dir: string, bytes = 256 * 1024): void {
     fs.mkdirSync(dir, { recursive: true });
     const fd = fs.openSync(probe, 'w');
     try {
-      fs.writeSync(fd, Buffer.alloc(bytes));
+      // A nearly full disk takes part of a write without an error: write until all of it is taken.
+      const block = Buffer.alloc(bytes);
+      for (let at = 0; at < bytes; ) at += fs.writeSync(fd, block, at, bytes - at);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
