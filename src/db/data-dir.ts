@@ -73,7 +73,7 @@ export function probeWritable(dir: string, bytes = 256 * 1024): void {
     try {
       // A nearly full disk takes part of a write without an error: write until all of it is taken.
       const block = Buffer.alloc(bytes);
-      for (let at = 0; at < bytes; ) at += fs.writeSync(fd, block, at, bytes - at);
+      for (let at = 0; at < bytes;) at += fs.writeSync(fd, block, at, bytes - at);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

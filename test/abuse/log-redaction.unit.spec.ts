@@ -4,7 +4,21 @@ import path from 'node:path';
 import { QueryFailedError } from 'typeorm';
 import { CITIZEN_ID_MASK, G_CODE_MASK, redactLine } from '../../src/shared/log-redaction';
 import { createLogger } from '../../src/shared/logger';
+import { personalDataIn } from '../support/log-scan';
 import { validCitizenId } from '../support/pupils';
+
+describe('the suite log scan (global teardown) finds what the redaction should have caught', () => {
+  it("citizen IDs bare or grouped, G-Codes and the tests' passwords, not other numbers", () => {
+    const id = validCitizenId();
+    const grouped = `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
+    expect(personalDataIn(`{"a":"${id}"}`)).toHaveLength(1);
+    expect(personalDataIn(`{"a":"${grouped}"}`)).toHaveLength(1);
+    expect(personalDataIn('{"a":"G644200000001","p":"Initial-pass-001"}')).toHaveLength(2);
+    expect(
+      personalDataIn(`{"time":"2026-12-02T21:00:00.000Z","ms":1764709200000,"n":"[citizen-id]"}`),
+    ).toEqual([]);
+  });
+});
 
 describe('log redaction by pattern', () => {
   it('masks a checksum-valid citizen ID anywhere in a line, bare or grouped as on the card', () => {

@@ -23,23 +23,27 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lec-start-'));
 
 describe('two processes starting at once on an empty PostgreSQL database', () => {
   const url = adminUrl();
-  (url ? it : it.skip)('take turns under the advisory lock: both start, the master data exist once', async () => {
-    const name = `lec_race_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const target = { kind: 'postgres' as const, url: withDatabase(url!, name) };
-      const [a, b] = await Promise.all([openSystem(target), openSystem(target)]);
-      expect(await a.dataSource.manager.count(OrgUnitRow, { where: { kind: 'PROVINCE' } })).toBe(76);
-      expect(await b.dataSource.manager.count(OrgUnitRow, { where: { kind: 'DEPARTMENT' } })).toBe(1);
-      await a.close();
-      await b.close();
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }, 120_000);
+  (url ? it : it.skip)(
+    'take turns under the advisory lock: both start, the master data exist once',
+    async () => {
+      const name = `lec_race_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        const target = { kind: 'postgres' as const, url: withDatabase(url!, name) };
+        const [a, b] = await Promise.all([openSystem(target), openSystem(target)]);
+        expect(await a.dataSource.manager.count(OrgUnitRow, { where: { kind: 'PROVINCE' } })).toBe(76);
+        expect(await b.dataSource.manager.count(OrgUnitRow, { where: { kind: 'DEPARTMENT' } })).toBe(1);
+        await a.close();
+        await b.close();
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('the data folder lock', () => {
@@ -49,7 +53,10 @@ describe('the data folder lock', () => {
     expect(() => lockDataDir(dir, 'npm run projections:rebuild')).toThrow(/ถูกใช้งานอยู่.*LEC server/);
     expect(() => targetFromConfig({ dataDir: dir }, 'second')).toThrow(StartupError);
     first.release();
-    fs.writeFileSync(path.join(dir, 'lec.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), what: 'x', since: '' }));
+    fs.writeFileSync(
+      path.join(dir, 'lec.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), what: 'x', since: '' }),
+    );
     const again = lockDataDir(dir, 'LEC server');
     expect(JSON.parse(fs.readFileSync(again.file, 'utf8')).pid).toBe(process.pid);
     again.release();
@@ -59,12 +66,19 @@ describe('the data folder lock', () => {
 });
 
 /** A small tmpfs, when this machine lets us mount one (root in CI); null with a warning otherwise. */
-function mountTmpfs(sizeKb: number, readOnly = false): { dir: string; remount(ro: boolean): void; unmount(): void } | null {
+function mountTmpfs(
+  sizeKb: number,
+  readOnly = false,
+): { dir: string; remount(ro: boolean): void; unmount(): void } | null {
   const dir = tmp();
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k${readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k${readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    });
   } catch {
-    console.warn('SKIPPED: cannot mount a tmpfs here (needs root): full and read-only data folders not probed');
+    console.warn(
+      'SKIPPED: cannot mount a tmpfs here (needs root): full and read-only data folders not probed',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
     return null;
   }
@@ -115,7 +129,9 @@ describe('a full or read-only data folder', () => {
     const server = await new Promise<import('node:http').Server>((r) => {
       const s = app.listen(0, '127.0.0.1', () => r(s));
     });
-    const ready = async () => (await fetch(`http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/readyz`)).status;
+    const ready = async () =>
+      (await fetch(`http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/readyz`))
+        .status;
     try {
       expect(await ready()).toBe(200);
       disk.remount(true);

@@ -3,19 +3,12 @@ import type { Server } from 'node:http';
 import { createApp } from '../../src/app';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { ensureAdminAccount } from '../../src/modules/accounts/bootstrap-admin';
-import { createLogger } from '../../src/shared/logger';
+import { testLogger } from './test-logger';
 import { openTestSystem, type TestSystem } from './test-system';
 
-export const ADMIN_PASSWORD = 'Initial-pass-001';
+export { testLogger };
 
-/**
- * The servers' log: to LEC_TEST_LOG_FILE when set (global setup sets it, and global teardown scans the
- * whole suite's log for citizen IDs and passwords), silent otherwise.
- */
-export function testLogger() {
-  const file = process.env.LEC_TEST_LOG_FILE;
-  return createLogger(process.env.LEC_TEST_LOG_LEVEL ?? (file ? 'debug' : 'silent'), { file });
-}
+export const ADMIN_PASSWORD = 'Initial-pass-001';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   data?: T | null;
