@@ -30,14 +30,16 @@ export interface TestServer {
 }
 
 /** The whole app over HTTP on a fresh database, as a client sees it. */
-export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clientDistDir?: string; production?: boolean } = {},
+): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
     dataSource: sys.dataSource,
     store: sys.store,
     logger: testLogger(),
-    production: false,
+    production: opts.production ?? false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
   });
