@@ -17,7 +17,8 @@ import { Clerk1763780000040 } from './1763780000040-clerk';
 import { OpenData1763780000041 } from './1763780000041-open-data';
 import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
 import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
-import { ScaleOut1763780000040 } from './1763780000040-scale-out';
+import { ScaleOut1763780000044 } from './1763780000044-scale-out';
+import { ReadinessProbe1763780000030 } from './1763780000030-readiness-probe';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -40,5 +41,6 @@ export const migrations = [
   OpenData1763780000041,
   CertifiedNameLists1763780000042,
   IdempotencyKeys1763780000043,
-  ScaleOut1763780000040,
+  ScaleOut1763780000044,
+  ReadinessProbe1763780000030,
 ];

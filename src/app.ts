@@ -1,6 +1,6 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import compression from 'compression';
@@ -34,8 +34,14 @@ import { readSourceFor } from './http/read-source';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { readRoutingPlugin } from './graphql/read-routing';
 import type { ReadReplicas } from './db/read-replicas';
+import { errorHandler, notFoundHandler } from './http/http-errors';
+import { mountProbes } from './http/readiness';
+import { securityHeaders } from './http/security-headers';
+import { costLimitPlugin, depthAndAliasRules } from './graphql/query-limits';
+import { inputSanitiserPlugin } from './graphql/sanitise-input';
+import { isDatabaseUnavailable } from './db/unavailable';
 import type { Viewer } from './modules/access/viewer';
-import { isLecError } from './shared/errors';
+import { defaultMessages, isLecError } from './shared/errors';
 import type { Logger } from './shared/logger';
 
 /** The code a client will see for an error, for the log line (LecErrors carry theirs inside). */
@@ -59,24 +65,64 @@ export interface AppDeps {
   replicas?: ReadReplicas | null;
   /** Opens GET /metrics to scrapers that are not on this machine (LEC_METRICS_TOKEN). */
   metricsToken?: string;
+  /** The embedded database's folder, which /readyz checks for writing. */
+  dataDir?: string;
+  /** True once SIGTERM has been received: /readyz then fails so the balancer stops sending. */
+  isDraining?: () => boolean;
+}
+
+/** HTTP 503 for an operation the database could not serve, as for every other route. */
+const unavailableStatus: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) response.http.status = 503;
+      },
+    };
+  },
+};
+
+/** The signed-in account, or a Thai 503 when the database cannot tell (not "Context creation failed"). */
+async function viewerOf(deps: AppDeps, req: Request): Promise<Viewer | null> {
+  try {
+    return await deps.authenticate(req);
+  } catch (e) {
+    if (!isDatabaseUnavailable(e)) throw e;
+    throw new GraphQLError(defaultMessages.UNAVAILABLE, {
+      originalError: e as Error,
+      extensions: { code: 'UNAVAILABLE', http: { status: 503 } },
+    });
+  }
 }
 
 export async function createApp(deps: AppDeps) {
   const { dataSource, store, logger } = deps;
   const metrics = new LecMetrics({ dataSource, replicas: deps.replicas, logger });
   store.observers.push(metrics.storeObserver());
+  const schema = await buildLecSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildLecSchema(),
-    formatError: createErrorFormatter(logger),
-    introspection: true,
+    schema,
+    // Apollo's own messages through the one logger (JSON on stderr), not console.
+    logger,
+    // main.ts drains HTTP and closes the database on SIGTERM; Apollo's own handler would re-raise
+    // the signal and end the process before the database is closed.
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter(logger, { production: deps.production }),
+    // Production does not describe its schema to strangers; GraphiQL (development only) needs it.
+    introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    validationRules: depthAndAliasRules,
     plugins: [
       // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       variablePathsPlugin,
       metricsPlugin(metrics, errorCodeOf),
       ...(deps.replicas?.size ? [readRoutingPlugin(deps.replicas)] : []),
+      inputSanitiserPlugin(),
+      costLimitPlugin(schema),
+      unavailableStatus,
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
@@ -110,18 +156,8 @@ export async function createApp(deps: AppDeps) {
   // Read by publicCounts, whose anonymous calls count against the same limit as the routes.
   app.locals.openDataRateLimit = openDataRateLimit;
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch (e) {
-      logger.warn({ err: e }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  app.use(securityHeaders());
+  mountProbes(app, { dataSource, logger, dataDir: deps.dataDir, isDraining: deps.isDraining });
 
   mountMetrics(app, metrics, deps.metricsToken, logger);
 
@@ -130,6 +166,17 @@ export async function createApp(deps: AppDeps) {
 
   app.use(
     '/graphql',
+    (req, res, next) => {
+      if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD' || req.method === 'OPTIONS')
+        return next();
+      res
+        .status(405)
+        .set('Allow', 'GET, POST')
+        .json({
+          code: 'BAD_USER_INPUT',
+          message: `/graphql รับคำขอแบบ GET หรือ POST เท่านั้น (ได้รับ ${req.method})`,
+        });
+    },
     cookieParser(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
@@ -138,7 +185,7 @@ export async function createApp(deps: AppDeps) {
         dataSource,
         store,
         loaders: createLoaders(dataSource),
-        viewer: await deps.authenticate(req),
+        viewer: await viewerOf(deps, req),
         req,
         res,
       }),
@@ -164,8 +211,11 @@ export async function createApp(deps: AppDeps) {
   mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
   mountCrossCheckExport(app, { dataSource, authenticate: deps.authenticate, logger });
 
-  // Last: the web client and its SPA fallback catch what the routes above did not.
+  // The web client and its SPA fallback catch the pages the routes above did not;
+  // then every other path is a JSON 404, and every error a JSON answer (src/http/http-errors.ts).
   mountClientApp(app, deps.clientDistDir);
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
 
   return { app, apollo, metrics };
 }

@@ -1,10 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase, type DatabaseTarget } from './db/data-source';
+import {
+  createDataSource,
+  runMigrationsExclusively,
+  underStartupLock,
+  type DatabaseTarget,
+} from './db/data-source';
 import { ReadReplicas } from './db/read-replicas';
 import { writeMarker } from './db/write-marks';
 import { EventStore } from './event-store/event-store.service';
 import { bootstrapOrgUnits } from './modules/org-units/bootstrap-org-units';
 import { projections } from './modules/projections';
+import type { Logger } from './shared/logger';
 
 export interface LecSystem {
   dataSource: DataSource;
@@ -14,24 +20,49 @@ export interface LecSystem {
   close(): Promise<void>;
 }
 
-/** Opens the database, runs pending migrations and makes sure the fixed master data exist. */
-export async function openSystem(target: DatabaseTarget): Promise<LecSystem> {
-  const dataSource = await openDatabase(target);
+/**
+ * Opens the database, runs pending migrations and makes sure the fixed master data exist (both
+ * under the start-up lock: processes starting together take turns). On failure nothing is left
+ * open, the embedded database and its folder lock included.
+ */
+export async function openSystem(
+  target: DatabaseTarget,
+  options: { logger?: Logger } = {},
+): Promise<LecSystem> {
+  const dataSource = createDataSource(target, options.logger);
   const store = new EventStore(dataSource, projections);
-  await bootstrapOrgUnits(store);
-  const replicas =
-    target.kind === 'postgres' && target.replicas?.urls.length
-      ? new ReadReplicas(dataSource, target.replicas)
-      : null;
-  if (replicas) store.observers.push(writeMarker(dataSource));
-  return {
-    dataSource,
-    store,
-    replicas,
-    async close() {
+  let replicas: ReadReplicas | null = null;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    try {
       await replicas?.close();
-      await dataSource.destroy();
-      if (target.kind === 'pglite') await target.db.close();
-    },
+      if (dataSource.isInitialized) await dataSource.destroy();
+    } finally {
+      if (target.kind === 'pglite') {
+        try {
+          if (!target.db.closed) await target.db.close();
+        } finally {
+          target.lock?.release();
+        }
+      }
+    }
   };
+  try {
+    await dataSource.initialize();
+    await underStartupLock(dataSource, async () => {
+      await runMigrationsExclusively(dataSource);
+      await bootstrapOrgUnits(store);
+    });
+    replicas =
+      target.kind === 'postgres' && target.replicas?.urls.length
+        ? new ReadReplicas(dataSource, target.replicas)
+        : null;
+    if (replicas) store.observers.push(writeMarker(dataSource));
+  } catch (e) {
+    await close().catch(() => undefined);
+    throw e;
+  }
+  return { dataSource, store, replicas, close };
 }

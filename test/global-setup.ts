@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPGlite } from '../src/db/data-source';
@@ -12,6 +14,12 @@ import { adminUrl, pgTemplateDb, pgliteTemplateFile, withDatabase } from './supp
  */
 export default async function globalSetup(): Promise<void> {
   process.env.LEC_TEST_RUN_ID ??= `${process.pid}-${randomBytes(3).toString('hex')}`;
+  // Every test server logs (at debug) to one file; global teardown scans it for citizen IDs and passwords.
+  process.env.LEC_TEST_LOG_FILE ??= path.join(
+    os.tmpdir(),
+    `lec-test-log-${process.env.LEC_TEST_RUN_ID}.jsonl`,
+  );
+  fs.rmSync(process.env.LEC_TEST_LOG_FILE, { force: true });
   const url = adminUrl();
   if (url) {
     const admin = new pg.Client({ connectionString: url });

@@ -5,12 +5,15 @@ import pg from 'pg';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { Config } from '../config';
+import type { Logger } from '../shared/logger';
+import { lockDataDir, type DataDirLock } from './data-dir';
 import { entities } from './entities';
 import type { ReplicaOptions } from './read-replicas';
 import { createPGliteDriver } from './pglite-driver';
 import { markBehindTransactionPooler } from './pooler';
+import { SqlLogger } from './sql-logger';
 
-/** Where the data live: a real PostgreSQL server, or the embedded PGlite database. */
+/** Where the data live: a real PostgreSQL server, or the embedded PGlite database (with its folder's lock). */
 export type DatabaseTarget =
   | {
       kind: 'postgres';
@@ -20,7 +23,7 @@ export type DatabaseTarget =
       /** Streaming replicas for read-only queries (see read-replicas.ts). */
       replicas?: ReplicaOptions;
     }
-  | { kind: 'pglite'; db: PGlite };
+  | { kind: 'pglite'; db: PGlite; lock?: DataDirLock };
 
 /** Whether this is the embedded database (one session: no second connection while a transaction runs). */
 export function isEmbedded(ds: DataSource): boolean {
@@ -39,22 +42,32 @@ export function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: { [DATE_OID]: (v: string) => v },
+    // PGlite starts PostgreSQL with -F (fsync off), and its Node file system has no fsync to turn on:
+    // see "Durability" in the README (PostgreSQL is the production engine).
     relaxedDurability: false,
   });
 }
 
-export function createDataSource(target: DatabaseTarget): DataSource {
+export function createDataSource(target: DatabaseTarget, logger?: Logger): DataSource {
   const common = {
     type: 'postgres' as const,
     entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
-    logging: false,
+    // Through LEC's logger, without parameters; silent when no logger is given (tests, benches).
+    ...(logger ? { logger: new SqlLogger(logger), maxQueryExecutionTime: 5000 } : { logging: false }),
     parseInt8: true,
   };
   if (target.kind === 'postgres') {
-    const ds = new DataSource({ ...common, url: target.url, poolSize: 20, applicationName: 'lec' });
+    // A connection that cannot be had within 10 s is an outage (answered 503), not a wait.
+    const ds = new DataSource({
+      ...common,
+      url: target.url,
+      poolSize: 20,
+      applicationName: 'lec',
+      extra: { connectionTimeoutMillis: 10_000 },
+    });
     if (target.pooler === 'transaction') markBehindTransactionPooler(ds);
     return ds;
   }
@@ -66,31 +79,66 @@ export function createDataSource(target: DatabaseTarget): DataSource {
   });
 }
 
+/**
+ * The database of a configuration. For the embedded one, the data folder is first checked for
+ * writing and locked for this process (`what` names it in the refusal another process gets).
+ */
 export function targetFromConfig(
-  config: Pick<
-    Config,
-    'databaseUrl' | 'dataDir' | 'pooler' | 'replicaUrls' | 'replicaMaxLagSeconds' | 'replicaWaitMs'
-  >,
+  config: Pick<Config, 'dataDir'> &
+    Partial<Pick<Config, 'databaseUrl'>> &
+    Partial<Pick<Config, 'pooler' | 'replicaUrls' | 'replicaMaxLagSeconds' | 'replicaWaitMs'>>,
+  what = 'LEC server',
 ): DatabaseTarget {
   if (config.databaseUrl) {
     return {
       kind: 'postgres',
       url: config.databaseUrl,
       pooler: config.pooler,
-      replicas: config.replicaUrls.length
+      replicas: config.replicaUrls?.length
         ? {
             urls: config.replicaUrls,
-            maxLagSeconds: config.replicaMaxLagSeconds,
-            waitMs: config.replicaWaitMs,
+            maxLagSeconds: config.replicaMaxLagSeconds ?? 30,
+            waitMs: config.replicaWaitMs ?? 250,
           }
         : undefined,
     };
   }
-  return { kind: 'pglite', db: openPGlite({ dataDir: path.join(config.dataDir, 'pglite') }) };
+  const lock = lockDataDir(config.dataDir, what);
+  try {
+    return { kind: 'pglite', db: openPGlite({ dataDir: path.join(config.dataDir, 'pglite') }), lock };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
-  const ds = createDataSource(target);
+/** Any 64-bit key, the same in every LEC process: "LEC migrations". */
+const STARTUP_LOCK_KEY = 7_263_517_201;
+
+/**
+ * Runs the start-up work (migrations, master data) while holding a PostgreSQL advisory lock, so
+ * two processes starting at once on an empty database take turns instead of racing to create the
+ * same tables. The embedded database has one process by its folder lock (and one session: a
+ * second connection for the lock would wait for ever).
+ */
+export async function underStartupLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+  if (!(ds.driver.options as { url?: string }).url) return work();
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<DataSource> {
+  const ds = createDataSource(target, logger);
   await ds.initialize();
   await runMigrationsExclusively(ds);
   return ds;
@@ -101,7 +149,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DataSource> 
  * processes started at once on a new database (systemd, N units) do not run them twice: the
  * others wait, then find nothing pending. A transaction lock, so it holds behind pgbouncer too.
  */
-async function runMigrationsExclusively(ds: DataSource): Promise<void> {
+export async function runMigrationsExclusively(ds: DataSource): Promise<void> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {

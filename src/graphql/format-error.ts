@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { defaultMessages, isLecError } from '../shared/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { defaultMessages, isLecError, LecError } from '../shared/errors';
 import { argumentsOfError, coercionProblem, thaiConstraint } from './input-errors';
 import type { Logger } from '../shared/logger';
 
@@ -40,9 +42,13 @@ function fieldsOf(errors: ValidationErrorLike[], prefix = ''): Record<string, st
  * malformed requests become BAD_USER_INPUT; anything unexpected is logged (without variables,
  * which may hold personal data) and answered with a plain Thai message, never a stack trace.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: { production?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // The operation-level checks (input sanitiser, cost limit) and context creation wrap a LecError or an outage.
+    const inner = original instanceof GraphQLError ? original.originalError : undefined;
+    if (isLecError(inner) || isDatabaseUnavailable(inner)) original = inner;
+    if (isDatabaseUnavailable(original)) original = new LecError('UNAVAILABLE');
     const base = { locations: formatted.locations, path: formatted.path };
     if (isLecError(original)) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -70,7 +76,8 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return {
         ...base,
-        message: `คำขอไม่ถูกต้อง: ${formatted.message}`,
+        // graphql-armor's block-field-suggestions rule, as a formatter: production names no fields.
+        message: `คำขอไม่ถูกต้อง: ${options.production ? formatted.message.replace(/\s*Did you mean .+\?/g, '') : formatted.message}`,
         extensions: { code: 'BAD_USER_INPUT', reason: code },
       };
     }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
+import { notFoundHandler } from './http-errors';
 
 /**
  * The repository (or install) root: the nearest folder above this file that holds package.json
@@ -51,9 +52,7 @@ export function mountClientAssets(app: Express, distDir: string = clientDistDir(
   app.use(
     '/assets',
     express.static(path.join(distDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }),
-    (_req: Request, res: Response) => {
-      res.status(404).type('text/plain').send('Not found');
-    },
+    notFoundHandler,
   );
 }
 

@@ -78,7 +78,11 @@ export async function runImport(
 }
 
 if (require.main === module) {
-  runImport(process.argv.slice(2), () => openSystem(targetFromConfig(loadConfig())), console.log).then(
+  runImport(
+    process.argv.slice(2),
+    () => openSystem(targetFromConfig(loadConfig(), 'npm run import:org-units')),
+    console.log,
+  ).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       console.error(e);

@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { targetFromConfig } from '../db/data-source';
 import { rebuildProjections } from '../event-store/rebuild';
+import { describeStartError } from '../shared/start-error';
 import { openSystem } from '../system';
 
 /** `npm run projections:rebuild`: empties every read model and replays the whole event log. */
 async function main() {
-  const system = await openSystem(targetFromConfig(loadConfig()));
+  const system = await openSystem(targetFromConfig(loadConfig(), 'npm run projections:rebuild'));
   try {
     const started = Date.now();
     const { events } = await rebuildProjections(system.store);
@@ -19,6 +20,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(`projections:rebuild: ${describeStartError(e)}`);
   process.exit(1);
 });

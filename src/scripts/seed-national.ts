@@ -14,7 +14,7 @@ import { openSystem } from '../system';
  */
 async function main() {
   const { sizes, seed, confirm } = nationalOptions(process.argv.slice(2), process.env);
-  const system = await openSystem(targetFromConfig(loadConfig()));
+  const system = await openSystem(targetFromConfig(loadConfig(), 'npm run seed:national'));
   try {
     const first = laoUnits(sizes)[0];
     if (await system.dataSource.manager.existsBy(OrgUnitRow, { code: first.code })) {

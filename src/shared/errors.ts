@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'ROUND_CLOSED'
   | 'CONFLICT'
   | 'TOO_MANY_ATTEMPTS'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'UNAVAILABLE';
 
 /** A default Thai message per code, for refusals that have nothing more specific to say. */
 export const defaultMessages: Record<ErrorCode, string> = {
@@ -31,6 +32,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   CONFLICT: 'มีผู้อื่นแก้ไขข้อมูลเดียวกันในเวลาเดียวกัน กรุณาโหลดข้อมูลใหม่แล้วลองอีกครั้ง',
   TOO_MANY_ATTEMPTS: 'เข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
   NOT_FOUND: 'ไม่พบข้อมูลที่ต้องการ',
+  UNAVAILABLE: 'ฐานข้อมูลไม่พร้อมใช้งานชั่วคราว ข้อมูลที่บันทึกแล้วไม่สูญหาย กรุณาลองใหม่อีกครั้งในอีกสักครู่',
 };
 
 export interface LecErrorDetails {

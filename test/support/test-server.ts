@@ -5,8 +5,10 @@ import type { RateLimit } from '../../src/http/rate-limit';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { ensureAdminAccount } from '../../src/modules/accounts/bootstrap-admin';
 import { currentWalLsn } from '../../src/db/read-replicas';
-import { createLogger } from '../../src/shared/logger';
+import { testLogger } from './test-logger';
 import { openTestSystem, type TestSystem } from './test-system';
+
+export { testLogger };
 
 export const ADMIN_PASSWORD = 'Initial-pass-001';
 
@@ -47,15 +49,20 @@ export function gqlAt(url: string): TestServer['gql'] {
 
 /** The whole app over HTTP on a fresh database, as a client sees it. */
 export async function startTestServer(
-  opts: { clientDistDir?: string; openDataRateLimit?: RateLimit; metricsToken?: string } = {},
+  opts: {
+    clientDistDir?: string;
+    openDataRateLimit?: RateLimit;
+    metricsToken?: string;
+    production?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
     dataSource: sys.dataSource,
     store: sys.store,
-    logger: createLogger(process.env.LEC_TEST_LOG_LEVEL ?? 'silent'),
-    production: false,
+    logger: testLogger(),
+    production: opts.production ?? false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
     openDataRateLimit: opts.openDataRateLimit,

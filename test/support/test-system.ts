@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPGlite, type DatabaseTarget } from '../../src/db/data-source';
 import { openSystem, type LecSystem } from '../../src/system';
+import { testLogger } from './test-logger';
 import { adminUrl, pgTemplateDb, pgliteTemplateFile, poolerUrl, replicaUrl, withDatabase } from './template';
 
 export interface TestSystem extends LecSystem {
@@ -48,7 +49,7 @@ export async function openTestSystem(): Promise<TestSystem> {
         ? { urls: [withDatabase(replica, name)], maxLagSeconds: 30, waitMs: 2000 }
         : undefined,
     };
-    const system = await openSystem(target);
+    const system = await openSystem(target, { logger: testLogger() });
     return {
       ...system,
       target,
@@ -65,5 +66,5 @@ export async function openTestSystem(): Promise<TestSystem> {
   }
   const dump = fs.readFileSync(pgliteTemplateFile());
   const target: DatabaseTarget = { kind: 'pglite', db: openPGlite({ loadDataDir: new Blob([dump]) }) };
-  return { ...(await openSystem(target)), target, engine: 'pglite' };
+  return { ...(await openSystem(target, { logger: testLogger() })), target, engine: 'pglite' };
 }

@@ -5,6 +5,8 @@ import { isThrottled, recordAuth } from './auth-audit';
 import { dummyHash, verifyPassword } from './passwords';
 import { createSession, type ClientInfo } from './sessions';
 
+export const MAX_USERNAME_LENGTH = 50;
+
 const WRONG = 'ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง กรุณาตรวจสอบแล้วลองอีกครั้ง';
 
 /**
@@ -17,13 +19,17 @@ export async function login(
   password: string,
   client: ClientInfo,
 ): Promise<{ token: string; expiresAt: Date; accountId: string }> {
-  const name = username.trim();
+  // No account has a longer name (auth_audit.username is varchar(50)): the attempt is recorded under
+  // its first 50 characters and refused as any wrong name is, without looking it up.
+  const typed = username.trim();
+  const name = typed.slice(0, MAX_USERNAME_LENGTH);
   const m = ds.manager;
   if (await isThrottled(m, name, client.ip)) {
     await recordAuth(m, { action: 'LOGIN_THROTTLED', username: name }, client);
     throw new LecError('TOO_MANY_ATTEMPTS');
   }
-  const account = await m.findOneBy(AccountRow, { username: name });
+  const account =
+    typed.length > MAX_USERNAME_LENGTH ? null : await m.findOneBy(AccountRow, { username: name });
   // Verify against a dummy hash when the name is unknown, so the answer takes as long either way.
   const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password);
   if (!account || !ok) {

@@ -1,4 +1,4 @@
-import { LecError, type ErrorCode } from '../../shared/errors';
+import { LecError } from '../../shared/errors';
 
 /** What every refusal of a file ends with: what the system does read. */
 export const ACCEPTED_FILES = 'ระบบรับไฟล์ Excel (.xlsx) หรือ CSV ที่มีหัวคอลัมน์ตามแบบส่งออกข้อมูลนักเรียนของ LEC';
@@ -12,20 +12,4 @@ export class FileRefused extends LecError {
   ) {
     super('BAD_USER_INPUT', message, details);
   }
-}
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  FIRST_LOGIN_REQUIRED: 403,
-  BAD_USER_INPUT: 400,
-  INVALID_CITIZEN_ID: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  DUPLICATE_PUPIL: 409,
-  DATA_CONFIRMED: 409,
-};
-
-export function httpStatusOf(e: LecError): number {
-  return e instanceof FileRefused ? e.httpStatus : (STATUS[e.code] ?? 400);
 }

@@ -3,6 +3,7 @@ import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/event-store.service';
 import { metadataOf } from '../../graphql/context';
+import { sendHttpError } from '../../http/http-errors';
 import { requestIdOf } from '../../http/request-id';
 import { LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
@@ -11,7 +12,6 @@ import type { Viewer } from '../access/viewer';
 import { commitImport } from './commit-import';
 import { discardImport } from './discard-import';
 import { assertOwnImport, institutionForImport } from './import-access';
-import { httpStatusOf } from './import-errors';
 import { findImport } from './import-store';
 import { importView } from './import-view';
 import type { Timings } from './phase-timer';
@@ -28,27 +28,14 @@ export interface ImportRoutesDeps {
 
 type Handler = (req: Request, res: Response, requestId: string) => Promise<void>;
 
-/** Refusals as `{ code, message, ...details }` with their HTTP status; anything else is logged and answered 500. */
+/** Refusals as `{ code, message, ...details }` with their HTTP status (src/http/http-errors.ts). */
 export function jsonRoute(logger: Logger, what: string, work: Handler) {
   return async (req: Request, res: Response) => {
     const requestId = requestIdOf(req);
     try {
       await work(req, res, requestId);
     } catch (e) {
-      if (res.headersSent) {
-        logger.error({ err: e, requestId }, `${what} failed while sending`);
-        res.destroy();
-        return;
-      }
-      if (e instanceof LecError) {
-        res.status(httpStatusOf(e)).json({ code: e.code, message: e.message, ...e.details });
-        return;
-      }
-      logger.error({ err: e, requestId }, `${what} failed`);
-      res.status(500).json({
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ',
-      });
+      sendHttpError(res, e, logger, { requestId, route: what });
     }
   };
 }

@@ -2,6 +2,7 @@ import { cellText, isBlank, type CellValue, type RawRow } from './cells';
 import type { SheetFile } from './file-kind';
 import { columnLetter, fieldOfHeader } from './import-columns';
 import { ACCEPTED_FILES, FileRefused } from './import-errors';
+import { cleanText } from '../../shared/text-input';
 import { readCsvRows } from './read-csv';
 import { openXlsx } from './read-xlsx';
 
@@ -24,6 +25,21 @@ function isHeader(cells: CellValue[]): boolean {
   return n >= HEADER_MIN_MATCHES;
 }
 
+/** Text cells pass the one text rule (NFC, trimmed); a NUL or a broken character refuses the file, naming the cell. */
+function cleanCells(r: RawRow): void {
+  const cells = r.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string') continue;
+    const t = cleanText(c);
+    if (!t.ok)
+      throw new FileRefused(`เซลล์ ${columnLetter(i)}${r.row} ${t.problem}`, 400, {
+        cells: [`${columnLetter(i)}${r.row}`],
+      });
+    cells[i] = t.value;
+  }
+}
+
 /** The last row a range such as `A3:C4` covers. */
 const lastRowOf = (range: string) => Number(/(\d+)$/.exec(range)?.[1] ?? 0);
 
@@ -33,7 +49,7 @@ const lastRowOf = (range: string) => Number(/(\d+)$/.exec(range)?.[1] ?? 0);
  * with more than `maxRows` data rows.
  */
 export async function readSheet(file: SheetFile, maxRows = MAX_DATA_ROWS): Promise<Sheet> {
-  const xlsx = file.kind === 'xlsx' ? openXlsx(file.bytes) : null;
+  const xlsx = file.kind === 'xlsx' ? await openXlsx(file.bytes) : null;
   const source: AsyncIterable<RawRow> | RawRow[] =
     file.kind === 'xlsx' ? xlsx!.rows : await readCsvRows(file.text);
   let header: RawRow | null = null;
@@ -42,6 +58,7 @@ export async function readSheet(file: SheetFile, maxRows = MAX_DATA_ROWS): Promi
   const rows: RawRow[] = [];
   const formulas: string[] = [];
   for await (const r of source) {
+    cleanCells(r);
     const f = (r as { formulas?: number[] }).formulas ?? [];
     if (!f.length && r.cells.every(isBlank)) continue;
     if (!header) {
@@ -68,7 +85,9 @@ export async function readSheet(file: SheetFile, maxRows = MAX_DATA_ROWS): Promi
     );
   if (!first) throw new FileRefused(`ไม่พบข้อมูลในไฟล์ (แผ่นงานแรกว่างเปล่า) ${ACCEPTED_FILES}`);
   const head = header ?? first;
-  const merged = (xlsx?.mergedRanges() ?? []).filter((m) => m.includes(':') && lastRowOf(m) >= head.row);
+  const merged = ((await xlsx?.mergedRanges()) ?? []).filter(
+    (m) => m.includes(':') && lastRowOf(m) >= head.row,
+  );
   if (merged.length)
     throw new FileRefused(
       `พบเซลล์ที่ผสานไว้ (merged cells) ที่ ${merged.slice(0, LISTED_CELLS).join(', ')} ` +

@@ -1,8 +1,8 @@
-import busboy from 'busboy';
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/event-store.service';
+import { receiveFile } from '../../http/multipart';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
@@ -66,44 +66,19 @@ async function formDataOf(ds: DataSource, unit: OrgUnitRow): Promise<NameListFor
   };
 }
 
-/** The file of a `multipart/form-data` request, field `file`, up to 5 MB; a Thai 400 / 413 otherwise. */
-function readUploadedFile(req: Request): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { fileSize: MAX_NAME_LIST_BYTES, files: 1, fields: 10, parts: 20 },
-      });
-    } catch {
-      reject(notANameList('กรุณาส่งไฟล์แบบ multipart/form-data ในช่อง file (ไฟล์ Excel .xlsx)'));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let got = false;
-    let truncated = false;
-    parser.on('file', (name, stream) => {
-      if (name !== 'file' || got) {
-        stream.resume();
-        return;
-      }
-      got = true;
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => (truncated = true));
-    });
-    parser.on('error', () => reject(notANameList('อ่านไฟล์ที่ส่งมาไม่ได้ (ข้อมูลไม่สมบูรณ์) กรุณาส่งใหม่')));
-    parser.on('close', () => {
-      if (truncated)
-        reject(
-          notANameList(
-            `ไฟล์มีขนาดเกิน ${MAX_NAME_LIST_BYTES / 1024 / 1024} MB แบบรับรองรายชื่อนักเรียนไม่ควรใหญ่ขนาดนี้`,
-          ),
-        );
-      else if (!got) reject(notANameList('กรุณาแนบไฟล์แบบรับรองรายชื่อนักเรียน (.xlsx) ในช่อง file'));
-      else resolve(Buffer.concat(chunks));
-    });
-    req.pipe(parser);
-  });
+/** The file of a `multipart/form-data` request, field `file`, up to 5 MB; a Thai 400 / 413 otherwise (src/http/multipart.ts). */
+async function readUploadedFile(req: Request): Promise<Buffer> {
+  const r = await receiveFile(req, { maxBytes: MAX_NAME_LIST_BYTES, maxFields: 10, maxParts: 20 });
+  if (r.ok) return r.bytes;
+  throw notANameList(
+    r.problem === 'too-large'
+      ? `ไฟล์มีขนาดเกิน ${MAX_NAME_LIST_BYTES / 1024 / 1024} MB แบบรับรองรายชื่อนักเรียนไม่ควรใหญ่ขนาดนี้`
+      : r.problem === 'no-file'
+        ? 'กรุณาแนบไฟล์แบบรับรองรายชื่อนักเรียน (.xlsx) ในช่อง file'
+        : r.problem === 'not-multipart'
+          ? 'กรุณาส่งไฟล์แบบ multipart/form-data ในช่อง file (ไฟล์ Excel .xlsx)'
+          : 'อ่านไฟล์ที่ส่งมาไม่ได้ (ข้อมูลไม่สมบูรณ์) กรุณาส่งใหม่',
+  );
 }
 
 /**

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (read-your-writes across processes when reads go to replicas) and the progress of a rebuild,
  * which any process's /metrics reports.
  */
-export class ScaleOut1763780000040 implements MigrationInterface {
-  name = 'ScaleOut1763780000040';
+export class ScaleOut1763780000044 implements MigrationInterface {
+  name = 'ScaleOut1763780000044';
 
   async up(q: QueryRunner): Promise<void> {
     // UNLOGGED: read only on the primary, never needed on a replica or after a crash (a lost mark
