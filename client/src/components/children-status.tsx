@@ -4,11 +4,12 @@ import { CONFIRMATION_STATUS, REVOKE, REVOKE_CONFIRMATIONS } from '../graphql/co
 import type { UnitView } from '../graphql/org-units';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
-import { datasetLabels, kindLabels, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
+import { datasetLabels, kindLabels, revokerOf, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
 import { Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
 
 const key = (code: string, dataset: Dataset) => `${code}|${dataset}`;
+type SortKey = 'name' | 'district' | 'pending' | 'code';
 
 interface Props {
   unit: UnitView;
@@ -27,6 +28,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
   const [reason, setReason] = useState('');
   const [filter, setFilter] = useState<'ALL' | 'PENDING' | 'CONFIRMED'>('ALL');
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
   const [revokeOne, one] = useMutation(REVOKE, { refetchQueries: 'active' });
   const [revokeMany, many] = useMutation(REVOKE_CONFIRMATIONS, { refetchQueries: 'active' });
   const status = data?.confirmationStatus ?? null;
@@ -41,6 +43,16 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
     if (filter === 'PENDING') return ds.some((d) => !d.confirmed);
     if (filter === 'CONFIRMED') return ds.length > 0 && ds.every((d) => d.confirmed);
     return true;
+  });
+  const pendingOf = (code: string) => (byCode.get(code) ?? []).filter((d) => !d.confirmed).length;
+  const lateOf = (code: string) => (byCode.get(code) ?? []).filter((d) => !d.confirmed && d.late).length;
+  const sorted = [...shown].sort((a, b) => {
+    const byName = a.name.localeCompare(b.name, 'th');
+    if (sort === 'district') return (a.district ?? '').localeCompare(b.district ?? '', 'th') || byName;
+    if (sort === 'pending')
+      return lateOf(b.code) - lateOf(a.code) || pendingOf(b.code) - pendingOf(a.code) || byName;
+    if (sort === 'code') return a.code.localeCompare(b.code);
+    return byName;
   });
   const toggle = (k: string) => {
     const next = new Set(picked);
@@ -67,7 +79,13 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
     const ds = byCode.get(c.code) ?? [];
     return ds.length > 0 && ds.every((d) => d.confirmed);
   }).length;
-  const problem = problemOf(one.error ?? many.error);
+  const refusal = problemOf(one.error ?? many.error);
+  /** A revocation waits on the level above (PARENT_CONFIRMED): say who must revoke that one first. */
+  const mustAct = `ต้องให้${revokerOf[unit.kind]}ยกเลิกการยืนยันของ ${unit.name} ก่อน`;
+  const problem =
+    refusal?.code === 'PARENT_CONFIRMED'
+      ? { ...refusal, message: `${refusal.message} (${mustAct})` }
+      : refusal;
 
   return (
     <Section title={title}>
@@ -99,6 +117,17 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             ['CONFIRMED', 'ยืนยันครบแล้ว'],
           ]}
         />
+        <SelectField
+          label="เรียงตาม"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+          options={[
+            ['name', 'ชื่อหน่วยงาน'],
+            ...(children.some((c) => c.district) ? [['district', 'อำเภอ'] as [string, string]] : []),
+            ['pending', 'ยังไม่ยืนยัน / เลยกำหนด ก่อน'],
+            ['code', 'รหัสหน่วยงาน'],
+          ]}
+        />
       </div>
       <div className="table-wrap">
         <table className="stack">
@@ -110,7 +139,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => {
+            {sorted.map((c) => {
               const ds = byCode.get(c.code) ?? [];
               return (
                 <tr key={c.code}>
@@ -164,7 +193,10 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             <ProblemBox
               problem={{
                 message: many.data.revokeConfirmations.failed
-                  .map((f) => `${f.orgUnit.name}: ${f.message}`)
+                  .map(
+                    (f) =>
+                      `${f.orgUnit.name}: ${f.message}${f.code === 'PARENT_CONFIRMED' ? ` (${mustAct})` : ''}`,
+                  )
                   .join(' · '),
                 fields: {},
               }}

@@ -30,6 +30,10 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
   const lockedReason = register?.confirmed
     ? `ข้อมูล${word}ยืนยันแล้วเมื่อ ${thaiDateTime(register.confirmedAt)} โดย ${actorName(register.confirmedBy)} จึงถูกล็อก หากต้องแก้ไข ให้${revokerOf[unit.kind]}ยกเลิกการยืนยันข้อมูลก่อน`
     : null;
+  const basic = data?.confirmationStatus?.datasets.find((d) => d.dataset === 'CDC_BASIC_DATA');
+  const basicLocked = basic?.confirmed
+    ? `ข้อมูลพื้นฐานของศูนย์ยืนยันแล้วเมื่อ ${thaiDateTime(basic.confirmedAt)} โดย ${actorName(basic.confirmedBy)} จึงถูกล็อก หากต้องแก้ไข ให้${revokerOf[unit.kind]}ยกเลิกการยืนยันข้อมูลก่อน`
+    : null;
   const base = own ? '/' : `/units/${unit.code}`;
 
   const tabs = [
@@ -113,7 +117,7 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
           {
             id: 'basic',
             label: 'ข้อมูลพื้นฐาน ศพด.',
-            render: () => <CdcBasicDataTab cdcCode={unit.code} canEdit={own} />,
+            render: () => <CdcBasicDataTab cdcCode={unit.code} canEdit={own} lockedReason={basicLocked} />,
           },
         ]
       : []),
