@@ -2,6 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Request } from 'express';
 import type { DataSource } from 'typeorm';
@@ -10,6 +12,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders } from './graphql/loaders';
 import { buildLecSchema } from './graphql/schema';
+import { variablePathsPlugin } from './graphql/input-errors';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
 import { mountPupilExports } from './modules/imports/exports.route';
@@ -19,7 +22,8 @@ import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
-import { mountGraphiQL } from './http/graphiql';
+import { mountFavicon } from './http/favicon';
+import { mountGraphiQL, redirectBrowsersToGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
@@ -51,6 +55,9 @@ export async function createApp(deps: AppDeps) {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
+      ApolloServerPluginLandingPageDisabled(),
+      variablePathsPlugin,
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
@@ -77,6 +84,9 @@ export async function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // gzip or brotli for the client's files, GraphQL answers and exports (schools are on slow lines).
+  app.use(compression());
+  mountFavicon(app);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -92,6 +102,7 @@ export async function createApp(deps: AppDeps) {
   });
 
   if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
+  redirectBrowsersToGraphiQL(app, deps.production);
 
   app.use(
     '/graphql',

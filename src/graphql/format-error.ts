@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { defaultMessages, isLecError } from '../shared/errors';
+import { argumentsOfError, coercionProblem, thaiConstraint } from './input-errors';
 import type { Logger } from '../shared/logger';
 
 /** Apollo's own codes for requests that never reach a resolver. */
@@ -16,6 +17,7 @@ const REQUEST_ERROR_CODES = new Set([
 
 interface ValidationErrorLike {
   property: string;
+  value?: unknown;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
 }
@@ -24,7 +26,10 @@ function fieldsOf(errors: ValidationErrorLike[], prefix = ''): Record<string, st
   const out: Record<string, string> = {};
   for (const e of errors) {
     const name = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out[name] = Object.values(e.constraints).join(', ');
+    if (e.constraints)
+      out[name] = Object.entries(e.constraints)
+        .map(([constraint, message]) => thaiConstraint(name, constraint, message, e.value))
+        .join(', ');
     if (e.children?.length) Object.assign(out, fieldsOf(e.children, name));
   }
   return out;
@@ -51,6 +56,17 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    // A variable GraphQL could not coerce (an enum not chosen, a word in a number): Thai, at its field.
+    const paths = error && typeof error === 'object' ? argumentsOfError.get(error) : undefined;
+    const coercion =
+      code === 'BAD_USER_INPUT' ? coercionProblem(formatted.message, (v) => paths?.get(v)) : null;
+    if (coercion) {
+      return {
+        ...base,
+        message: `${defaultMessages.BAD_USER_INPUT}: ${coercion.message}`,
+        extensions: { code: 'BAD_USER_INPUT', fields: coercion.fields },
+      };
+    }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return {
         ...base,

@@ -17,3 +17,15 @@ export function mountGraphiQL(app: Express, distDir: string = clientDistDir()): 
     res.sendFile(page);
   });
 }
+
+/**
+ * A person who opens /graphql in a browser (a GET asking for HTML, with no query) is sent to
+ * GraphiQL; in production, where GraphiQL is off, to the web client.
+ */
+export function redirectBrowsersToGraphiQL(app: Express, production: boolean): void {
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query !== undefined || req.accepts(['application/json', 'text/html']) !== 'text/html')
+      return next();
+    res.redirect(302, production ? '/' : '/graphiql');
+  });
+}

@@ -7,6 +7,17 @@ export function normalisePhone(phone: string): string {
   return phone.replace(/[\s-]/g, '');
 }
 
+/** What is wrong with a phone number, said so the person can fix it ("08123": too short, and by how much). */
+export function phoneProblem(phone: string): string | null {
+  const p = normalisePhone(phone);
+  if (!p) return 'กรุณากรอกหมายเลขโทรศัพท์';
+  if (!/^\d+$/.test(p)) return 'หมายเลขโทรศัพท์ต้องเป็นตัวเลขเท่านั้น (เว้นวรรคหรือขีดได้)';
+  if (!p.startsWith('0')) return 'หมายเลขโทรศัพท์ต้องขึ้นต้นด้วย 0';
+  if (p.length < 9 || p.length > 10)
+    return `หมายเลขโทรศัพท์ต้องมี 9 หลัก (โทรศัพท์บ้าน) หรือ 10 หลัก (มือถือ) แต่กรอกมา ${p.length} หลัก`;
+  return null;
+}
+
 export function profileProblems(p: ProfileData): Record<string, string> {
   const fields: Record<string, string> = {};
   const name = (v: string, field: string, label: string) => {
@@ -20,8 +31,8 @@ export function profileProblems(p: ProfileData): Record<string, string> {
   const position = p.position.trim();
   if (!position) fields.position = 'กรุณากรอกตำแหน่ง';
   else if (position.length > 150) fields.position = 'ตำแหน่งต้องไม่เกิน 150 ตัวอักษร';
-  if (!/^0\d{8,9}$/.test(normalisePhone(p.phone)))
-    fields.phone = 'หมายเลขโทรศัพท์ต้องเป็นตัวเลข 9–10 หลัก ขึ้นต้นด้วย 0';
+  const phone = phoneProblem(p.phone);
+  if (phone) fields.phone = phone;
   return fields;
 }
 

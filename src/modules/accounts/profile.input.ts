@@ -1,5 +1,6 @@
 import { Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { phoneProblem } from './account.rules';
 
 @InputType({ description: 'ข้อมูลส่วนตัว (Profile): ชื่อ ชื่อสกุล ตำแหน่ง หมายเลขโทรศัพท์' })
 export class ProfileInput {
@@ -16,6 +17,6 @@ export class ProfileInput {
   position: string;
 
   @Field()
-  @Length(9, 20, { message: 'กรุณากรอกหมายเลขโทรศัพท์' })
+  @Length(9, 20, { message: ({ value }) => phoneProblem(String(value ?? '')) ?? 'กรุณากรอกหมายเลขโทรศัพท์' })
   phone: string;
 }

@@ -35,6 +35,17 @@ export interface PupilProblems {
 
 export const EARLIEST_BIRTH_DATE = '1950-01-01';
 
+/**
+ * A birth year before 1950. One around 1450–1500 CE is a Christian-era year typed in the box for
+ * the Buddhist-era year (2018 taken as พ.ศ. 2018 is ค.ศ. 1475): say so, and which era is which.
+ */
+function tooEarlyBirth(ceYear: number): string {
+  const typed = ceYear + BE_OFFSET;
+  if (typed >= 1900 && typed <= 2100)
+    return `ปีเกิด พ.ศ. ${typed} เป็นไปไม่ได้ (คือ ค.ศ. ${ceYear}): ${typed} น่าจะเป็นปี ค.ศ. ช่องปีเกิดต้องกรอกเป็นปี พ.ศ. คือ ${typed + BE_OFFSET}`;
+  return 'วันเกิดต้องไม่ก่อนปี ค.ศ. 1950 (พ.ศ. 2493)';
+}
+
 const NAME = /^[\u0E01-\u0E3A\u0E40-\u0E4EA-Za-z .-]+$/;
 const LETTER = /[\u0E01-\u0E2EA-Za-z]/;
 
@@ -112,7 +123,7 @@ export function checkPupil(input: PupilFields, ctx: PupilCheckContext): PupilPro
   const birthDate = input.birthDate.trim();
   const birth = dateProblem(birthDate, 'วันเกิด', ctx.today);
   if (birth) errors.birthDate = birth;
-  else if (birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = 'วันเกิดต้องไม่ก่อนปี ค.ศ. 1950 (พ.ศ. 2493)';
+  else if (birthDate < EARLIEST_BIRTH_DATE) errors.birthDate = tooEarlyBirth(Number(birthDate.slice(0, 4)));
   else if (grade && !errors.grade) {
     const age = ageProblem(grade, birthDate, ctx.academicYear);
     if (age.error) errors.birthDate = age.error;

@@ -147,6 +147,13 @@ describe('birth date rule', () => {
     expect(check({ birthDate: '2025-06-11' }).errors.birthDate).toMatch(/อนาคต/);
     expect(check({ birthDate: '1949-12-31' }).errors.birthDate).toMatch(/1950/);
   });
+
+  it('names the era when a Christian-era year was typed in the Buddhist-era box (2018 as พ.ศ. = ค.ศ. 1475)', () => {
+    const message = check({ birthDate: '1475-09-01' }).errors.birthDate;
+    expect(message).toMatch(/พ\.ศ\. 2018 เป็นไปไม่ได้/);
+    expect(message).toMatch(/ปี ค\.ศ\./);
+    expect(message).toMatch(/พ\.ศ\. คือ 2561/);
+  });
 });
 
 describe('age against grade (completed years on 16 May of the academic year)', () => {

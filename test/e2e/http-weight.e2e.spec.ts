@@ -1,0 +1,95 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A plain HTTP request that keeps the body as sent (fetch would undo the compression). */
+function raw(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<RawResponse>((resolve, reject) => {
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('weight of what the server sends (issue 12, item 8)', () => {
+  let server: TestServer;
+  let dist: string;
+  const script = `console.log(${JSON.stringify('ระบบสารสนเทศทางการศึกษาท้องถิ่น '.repeat(400))});\n`;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(path.join(os.tmpdir(), 'lec-weight-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>LEC</title>');
+    writeFileSync(path.join(dist, 'graphiql.html'), '<!doctype html><title>GraphiQL</title>');
+    writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), script);
+    server = await startTestServer({ clientDistDir: dist });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('sends the client’s files brotli-compressed to a browser that accepts it, gzip to one that does not', async () => {
+    const br = await raw(`${server.url}/assets/app-abc123.js`, {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(script) / 10);
+
+    const gz = await raw(`${server.url}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(script);
+
+    const plain = await raw(`${server.url}/assets/app-abc123.js`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('compresses GraphQL answers', async () => {
+    const query = `{ orgUnit(code: "DLA") { code } __schema { types { name description } } }`;
+    const res = await raw(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query }),
+    });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(res.body).toString()).data.__schema.types.length).toBeGreaterThan(10);
+  });
+
+  it('serves /favicon.ico as an icon', async () => {
+    const res = await raw(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/x-icon');
+    expect(res.body.readUInt16LE(2)).toBe(1); // ICO type: icon
+    expect(res.body.readUInt16LE(4)).toBe(1); // one image
+  });
+
+  it('sends a browser that opens /graphql to GraphiQL, not Apollo’s landing page that needs the internet', async () => {
+    const page = await raw(`${server.url}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(page.status).toBe(302);
+    expect(page.headers.location).toBe('/graphiql');
+    // A script asking for JSON still gets GraphQL (refused here by CSRF prevention, not redirected).
+    const script = await raw(`${server.url}/graphql?query=%7Bversion%7D`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(script.status).toBe(400);
+  });
+});
