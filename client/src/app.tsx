@@ -1,13 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Loading, ProblemBox } from './components/ui';
 import { ME } from './graphql/session';
 import { problemOf } from './lib/errors';
 import { navigate, useLocation } from './lib/router';
 import { LoginPage } from './pages/login-page';
-import { ProfilePage } from './pages/profile-page';
-import { Shell } from './pages/shell';
-import { UnitPage } from './pages/unit-page';
+
+// The login page is the first paint on a phone: the signed-in screens load after it, as their own chunk.
+const ProfilePage = lazy(() => import('./pages/profile-page').then((m) => ({ default: m.ProfilePage })));
+const SignedIn = lazy(() => import('./pages/signed-in'));
+const HelpPage = lazy(() => import('./pages/help-page').then((m) => ({ default: m.HelpPage })));
 
 /** Who is signed in decides the screen: login, the first-login step, or the unit's own pages. */
 export function App() {
@@ -17,7 +19,7 @@ export function App() {
 
   useEffect(() => {
     if (loading || error) return;
-    if (!me && path !== '/login') navigate('/login', true);
+    if (!me && path !== '/login' && path !== '/help') navigate('/login', true);
     if (me && path === '/login') navigate('/', true);
   }, [loading, error, me, path]);
 
@@ -28,17 +30,18 @@ export function App() {
         <ProblemBox problem={problemOf(error)} />
       </main>
     );
+  if (!me && path === '/help')
+    return (
+      <main className="page" id="main">
+        <Suspense fallback={<Loading />}>
+          <HelpPage kind={null} />
+        </Suspense>
+      </main>
+    );
   if (!me) return <LoginPage username={query.get('username') ?? ''} />;
-  if (me.mustCompleteFirstLogin) return <ProfilePage me={me} firstLogin />;
-
-  const unitMatch = /^\/units\/([^/]+)$/.exec(path);
   return (
-    <Shell me={me}>
-      {path === '/profile' ? (
-        <ProfilePage me={me} />
-      ) : (
-        <UnitPage me={me} code={unitMatch ? decodeURIComponent(unitMatch[1]) : me.orgUnit.code} />
-      )}
-    </Shell>
+    <Suspense fallback={<Loading />}>
+      {me.mustCompleteFirstLogin ? <ProfilePage me={me} firstLogin /> : <SignedIn me={me} path={path} />}
+    </Suspense>
   );
 }

@@ -34,12 +34,18 @@ const cleanMessage = (m: string) => m.replace(/\s*\([A-Za-z][A-Za-z0-9_.[\]]*\)/
 export function problemOf(error: unknown): Problem | null {
   if (!error) return null;
   if (CombinedGraphQLErrors.is(error)) {
+    // Coercion errors come one per bad variable (three bad cells of a grid: three errors); the
+    // message is the first one's, the fields are every error's.
     const first = error.errors[0];
-    const ext = (first?.extensions ?? {}) as { code?: string; fields?: Record<string, string> };
+    const ext = (first?.extensions ?? {}) as { code?: string };
+    const fields = Object.assign(
+      {},
+      ...error.errors.map((e) => (e.extensions?.fields ?? {}) as Record<string, string>),
+    ) as Record<string, string>;
     return {
       code: ext.code,
       message: cleanMessage(first?.message ?? OFFLINE),
-      fields: fieldsByName(ext.fields ?? {}),
+      fields: fieldsByName(fields),
     };
   }
   return { message: OFFLINE, fields: {} };

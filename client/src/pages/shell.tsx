@@ -36,6 +36,9 @@ export function Shell({ me, children }: { me: ViewerView; children: ReactNode })
             ผู้รับผิดชอบ: <strong>{person}</strong>
             {me.profile && <small>{me.profile.position}</small>}
           </span>
+          <Link href="/help" className="button button-ghost">
+            วิธีใช้งาน
+          </Link>
           <Link href="/profile" className="button button-ghost">
             เปลี่ยนผู้รับผิดชอบ
           </Link>
