@@ -381,6 +381,132 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'institution-transfers');
   }, 60_000);
 
+  it('a school clerk’s day: each mistake answered in Thai at its field, a normal leave, a transfer in, the promotion, a history, the second-term check', async () => {
+    const school = await createUnit(server.sys.store, 'SCHOOL', tree.lao.code);
+    const token = await signInAs(server, school.code);
+    const page = await signIn(school.code);
+    await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
+    const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
+    const birthGroup = form.getByRole('group', { name: 'วันเกิด' });
+    const groupError = async () => (await birthGroup.locator('.field-error').textContent()) ?? '';
+    // A Christian-era year in the Buddhist-era box is named as such before anything is sent.
+    await form.getByLabel('วันเกิด: วันที่').selectOption('15');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มีนาคม' });
+    const ce = new Date().getUTCFullYear() - 7;
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce));
+    expect(await groupError()).toContain(`ปี ${ce} เป็นปี ค.ศ.`);
+    expect(await groupError()).toContain(`พ.ศ. ${ce + 543}`);
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce + 543));
+    expect(await birthGroup.locator('.field-error').count()).toBe(0);
+    // Sex not chosen: the server's coercion error comes back in Thai at the sex field.
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await form.getByLabel('คำนำหน้า').fill('ด.ญ.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('มะลิ');
+    await form.getByLabel('นามสกุล').fill('ศรีสุข');
+    await form.getByLabel('ระดับชั้น').selectOption('P1');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    const sex = form.getByLabel('เพศ');
+    await page.locator('.field-error').first().waitFor();
+    expect(await sex.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, sex)).toBe('กรุณาเลือกเพศ');
+    await screenshots(page, 'institution-enrol-sex-missing');
+    await sex.selectOption('FEMALE');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    await page.getByText('บันทึกข้อมูล มะลิ ศรีสุข เรียบร้อยแล้ว').waitFor();
+
+    // An over-age pupil: one Thai message asking for the explanation, no English field name, and the
+    // success notice of the pupil before is gone.
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await form.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('สมชาย');
+    await form.getByLabel('นามสกุล').fill('ศรีสุข');
+    await form.getByLabel('เพศ').selectOption('MALE');
+    await form.getByLabel('วันเกิด: วันที่').selectOption('1');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มกราคม' });
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(new Date().getUTCFullYear() - 11 + 543));
+    await form.getByLabel('ระดับชั้น').selectOption('P1');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toMatch(/เหตุผล/);
+    expect(said).not.toMatch(/[A-Za-z]/);
+    expect(await alert.locator('li').count()).toBe(0);
+    expect(await page.getByText('บันทึกข้อมูล มะลิ ศรีสุข เรียบร้อยแล้ว').count()).toBe(0);
+    const note = form.getByLabel('คำอธิบายเมื่อข้อมูลผิดปกติ (เช่น อายุมากกว่าเกณฑ์)');
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    await screenshots(page, 'institution-enrol-query-note');
+    await note.fill('เข้าเรียนช้าเพราะย้ายตามผู้ปกครองจากต่างประเทศ');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    await page.getByText('บันทึกข้อมูล สมชาย ศรีสุข เรียบร้อยแล้ว').waitFor();
+
+    // A third pupil through the API; then the normal leave (transferred out) with its date.
+    const third = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      {
+        c: school.code,
+        i: pupilInput({ firstName: 'ชูใจ', lastName: 'ดีงาม', prefix: 'ด.ญ.', sex: 'FEMALE' }),
+      },
+      { token },
+    );
+    expect(third.errors).toBeUndefined();
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByText('พบ 3 คน').waitFor();
+    await page.getByRole('button', { name: 'บันทึกออก ด.ญ.ชูใจ ดีงาม' }).click();
+    const leave = page.getByRole('form', { name: 'บันทึกนักเรียนออก ด.ญ.ชูใจ ดีงาม' });
+    await leave.getByRole('button', { name: 'บันทึกนักเรียนออก' }).click();
+    expect(await leave.locator('.field-error').first().textContent()).toBe('กรุณาเลือกเหตุที่ออก');
+    await leave.getByRole('radio', { name: 'ย้ายออก (ไปเรียนที่สถานศึกษาอื่น)' }).check();
+    await leave.getByLabel('รหัสสถานศึกษาที่ย้ายไป (ถ้าทราบ)').fill(tree.school.code);
+    await screenshots(page, 'institution-leave');
+    await leave.getByRole('button', { name: 'บันทึกนักเรียนออก' }).click();
+    await page
+      .getByText('บันทึก ด.ญ.ชูใจ ดีงาม ออก (ย้ายออก (ไปเรียนที่สถานศึกษาอื่น)) เรียบร้อยแล้ว', { exact: false })
+      .waitFor();
+    await page.getByText('พบ 2 คน').waitFor();
+    // Not in the removal register: the pupil existed.
+    await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).click();
+    await page.getByText('ยังไม่มีการนำข้อมูลออกจากระบบ').waitFor();
+
+    // A pupil's history, event by event.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByRole('button', { name: 'ประวัติ ด.ช.สมชาย ศรีสุข' }).click();
+    const history = page.getByRole('region', { name: 'ประวัติของ ด.ช.สมชาย ศรีสุข' });
+    await history.getByText('เพิ่มข้อมูล', { exact: true }).waitFor();
+    await screenshots(page, 'institution-pupil-history');
+
+    // Transfer in from a school of another affiliation, then the second-term check lists it.
+    await page.getByRole('link', { name: 'ย้ายเข้า / ย้ายออก' }).click();
+    const joinForm = page.getByRole('form', { name: 'รับนักเรียนย้ายเข้า' });
+    await joinForm.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await joinForm.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await joinForm.getByLabel('ชื่อ', { exact: true }).fill('ก้องภพ');
+    await joinForm.getByLabel('นามสกุล').fill('มาใหม่');
+    await joinForm.getByLabel('เพศ').selectOption('MALE');
+    await joinForm.getByLabel('วันเกิด: วันที่').selectOption('2');
+    await joinForm.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มิถุนายน' });
+    await joinForm.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce + 543));
+    await joinForm.getByLabel('ระดับชั้น').selectOption('P1');
+    await joinForm.getByLabel('รหัสสถานศึกษาเดิม (ถ้าทราบ)').fill('1057000001');
+    await joinForm.getByRole('button', { name: 'บันทึกนักเรียนย้ายเข้า' }).click();
+    await page.getByText('บันทึก ก้องภพ มาใหม่ ย้ายเข้าเรียบร้อยแล้ว').waitFor();
+    await screenshots(page, 'institution-transfer-in');
+    await page.getByRole('link', { name: 'ตรวจสอบภาคเรียนที่ 2' }).click();
+    await page
+      .getByRole('table', { name: 'นักเรียนย้ายเข้า' })
+      .getByRole('row', { name: /ก้องภพ มาใหม่/ })
+      .waitFor();
+    await screenshots(page, 'institution-second-term-check');
+
+    // The yearly promotion: the preview first, then the commit.
+    await page.getByRole('link', { name: 'เลื่อนชั้น', exact: true }).click();
+    await page.getByRole('button', { name: 'คำนวณการเลื่อนชั้น (ยังไม่บันทึก)' }).click();
+    await page.getByText('ผลการคำนวณ (ยังไม่บันทึก)').waitFor();
+    await page.getByRole('button', { name: 'บันทึกการเลื่อนชั้นตามนี้' }).click();
+    await page.getByText('บันทึกการเลื่อนชั้นแล้ว').waitFor();
+    await screenshots(page, 'institution-promotion');
+  }, 90_000);
+
   it('the department sees the provinces, the open round and a unit’s history', async () => {
     await signInAdmin(server);
     const page = await signIn('admin');

@@ -82,7 +82,10 @@ export function LeaveForm({
               name={`leave-${pupil.id}`}
               value={value}
               checked={reason === value}
-              onChange={() => setReason(value)}
+              onChange={() => {
+                setReason(value);
+                setMissing(({ reason: _done, ...rest }) => rest);
+              }}
               aria-invalid={fields.reason ? true : undefined}
             />
             {text}

@@ -83,26 +83,28 @@ export function SecondTermCheck({ institutionCode, kind }: { institutionCode: st
           {!joined.rows && !joined.problem && <Loading />}
           {joined.rows && joined.rows.length === 0 && <p className="muted">ยังไม่มี{word}ย้ายเข้า</p>}
           {joined.rows && joined.rows.length > 0 && (
-            <table className="counts" aria-label={`${word}ย้ายเข้า`}>
-              <thead>
-                <tr>
-                  <th scope="col">ชื่อ–นามสกุล</th>
-                  <th scope="col">ชั้น</th>
-                  <th scope="col">วันที่ย้ายเข้า</th>
-                  <th scope="col">จาก</th>
-                </tr>
-              </thead>
-              <tbody>
-                {joined.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.name}</th>
-                    <td>{gradeLabels[r.grade]}</td>
-                    <td>{thaiDate(r.on)}</td>
-                    <td>{r.from ?? '–'}</td>
+            <div className="table-wrap">
+              <table className="stack" aria-label={`${word}ย้ายเข้า`}>
+                <thead>
+                  <tr>
+                    <th scope="col">ชื่อ–นามสกุล</th>
+                    <th scope="col">ชั้น</th>
+                    <th scope="col">วันที่ย้ายเข้า</th>
+                    <th scope="col">จาก</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {joined.rows.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">{r.name}</th>
+                      <td data-label="ชั้น">{gradeLabels[r.grade]}</td>
+                      <td data-label="วันที่ย้ายเข้า">{thaiDate(r.on)}</td>
+                      <td data-label="จาก">{r.from ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <p>
             {open.length > 0 && <>คำขอย้ายเข้าที่ยังรอคำตอบ {thaiNumber(open.length)} รายการ · </>}
