@@ -1,6 +1,10 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import {
+  AccountSecurityResolver,
+  CredentialSheetUnitResolver,
+} from '../modules/accounts/account-security.resolver';
 import { OrgUnitsResolver } from '../modules/org-units/org-units.resolver';
 import { OtherSchoolCountsResolver } from '../modules/other-schools/other-school-counts.resolver';
 import { CdcBasicDataResolver } from '../modules/cdc-basic-data/cdc-basic-data.resolver';
@@ -35,6 +39,8 @@ import {
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   AccountsResolver,
+  AccountSecurityResolver,
+  CredentialSheetUnitResolver,
   OrgUnitsResolver,
   PupilsResolver,
   OtherSchoolCountsResolver,

@@ -110,8 +110,9 @@ describe('credential sheet: GET /credentials/<unit>.pdf', () => {
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
 
+  /** Prints as the page does once the person has confirmed the re-issue (`confirm=1`). */
   async function print(path: string, token: string): Promise<Sheet> {
-    const res = await get(path, token);
+    const res = await get(`${path}${path.includes('?') ? '&' : '?'}confirm=1`, token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -305,7 +306,10 @@ describe('credential sheet: GET /credentials/<unit>.pdf', () => {
     );
     expect(issuedSoFar[0].n).toBe(0);
 
-    const byCookie = await get(path, undefined, { ...cookie, 'sec-fetch-site': 'same-origin' });
+    const byCookie = await get(`${path}?confirm=1`, undefined, {
+      ...cookie,
+      'sec-fetch-site': 'same-origin',
+    });
     expect(byCookie.status).toBe(200);
     expect(byCookie.headers.get('content-type')).toBe('application/pdf');
   });

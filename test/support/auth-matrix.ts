@@ -8,8 +8,10 @@ import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { spotCheckDecider } from '../../src/modules/spot-checks/spot-check.decider';
 import { spotCheckStreamId } from '../../src/modules/spot-checks/spot-check.events';
+import { NEW_PASSWORD } from './factories';
 import { pupilInput, seedPupil } from './pupils';
 import type { TestServer } from './test-server';
+import { clerkMatrix } from './auth-matrix.clerk';
 
 /**
  * The authorization matrix: for every Query and Mutation of the schema, how to call it and what
@@ -280,8 +282,8 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   changeResponsiblePerson: {
     type: 'Mutation',
     scoped: false,
-    document: `mutation($p: ProfileInput!, $n: String!) { changeResponsiblePerson(profile: $p, newPassword: $n) { username } }`,
-    variables: (t) => ({ p: PROFILE, n: t.newPassword() }),
+    document: `mutation($p: ProfileInput!, $n: String!, $c: String) { changeResponsiblePerson(profile: $p, newPassword: $n, currentPassword: $c) { username } }`,
+    variables: (t) => ({ p: PROFILE, n: t.newPassword(), c: NEW_PASSWORD }),
     expect: signedIn({
       department: 'allowed',
       province: 'allowed',
@@ -744,6 +746,8 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     variables: (t) => ({ c: t.tree.lao.code }),
     expect: fundedSchoolsRead,
   },
+
+  ...clerkMatrix,
 };
 
 /** The unit one level below the caller whose confirmation it would revoke (an institution: itself). */

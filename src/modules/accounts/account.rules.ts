@@ -36,6 +36,15 @@ export function profileProblems(p: ProfileData): Record<string, string> {
   return fields;
 }
 
+/** The rules of passwordProblem as a person reads them, shown before the first try. */
+export const passwordRules: readonly string[] = [
+  'ยาวอย่างน้อย 8 ตัวอักษร และไม่เกิน 128 ตัวอักษร',
+  'มีทั้งตัวอักษร (ไทยหรืออังกฤษ) และตัวเลข',
+  'ต้องไม่มีชื่อผู้ใช้งาน (รหัสหน่วยงาน) อยู่ในรหัสผ่าน',
+  'ต้องไม่ใช่รหัสที่เดาง่าย เช่น password123 หรือตัวอักษรซ้ำกันทั้งหมด',
+  'ต้องไม่ซ้ำกับรหัสผ่านเดิม',
+];
+
 /**
  * A password the responsible person sets: at least 8 characters with a letter and a digit,
  * not containing the user name, and not a well-known weak one.

@@ -7,6 +7,7 @@ import { OrgUnit } from '../org-units/org-unit.type';
 import { ProfileRow } from './account.entity';
 import { IssuedCredential, LoginResult, Profile, Viewer } from './account.types';
 import { clientInfoOf } from './authenticate';
+import { verifyCurrentPassword } from './change-password';
 import { takeOverAccount } from './complete-first-login';
 import { issueCredentials } from './issue-credentials';
 import { login } from './login';
@@ -80,14 +81,22 @@ export class AccountsResolver {
   }
 
   @Mutation(() => Viewer, {
-    description: 'เปลี่ยนผู้รับผิดชอบ: ผู้รับผิดชอบคนใหม่กรอกข้อมูลส่วนตัวและตั้งรหัสผ่านใหม่ ประวัติผู้รับผิดชอบเดิมยังเก็บไว้',
+    description:
+      'เปลี่ยนผู้รับผิดชอบ: ผู้รับผิดชอบคนใหม่กรอกข้อมูลส่วนตัวและตั้งรหัสผ่านใหม่ ประวัติผู้รับผิดชอบเดิมยังเก็บไว้ ต้องกรอกรหัสผ่านปัจจุบันของบัญชี',
   })
   async changeResponsiblePerson(
     @Arg('profile', () => ProfileInput) profile: ProfileInput,
     @Arg('newPassword', () => String) newPassword: string,
     @Ctx() ctx: GraphQLContext,
+    // Optional in the schema so that earlier callers still validate, but refused when left out.
+    @Arg('currentPassword', () => String, {
+      nullable: true,
+      description: 'รหัสผ่านปัจจุบันของบัญชี (ต้องกรอก)',
+    })
+    currentPassword?: string | null,
   ) {
     const viewer = requireViewer(ctx.viewer);
+    await verifyCurrentPassword(ctx.store, viewer, currentPassword, clientInfoOf(ctx.req, ctx.requestId));
     await takeOverAccount(
       ctx.store,
       viewer,

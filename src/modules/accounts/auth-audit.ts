@@ -9,7 +9,8 @@ export type AuthAction =
   | 'CREDENTIALS_ISSUED'
   | 'FIRST_LOGIN_COMPLETED'
   | 'RESPONSIBLE_PERSON_CHANGED'
-  | 'PASSWORD_CHANGED';
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_CHECK_FAILED';
 
 export interface AuthAuditEntry {
   action: AuthAction;
