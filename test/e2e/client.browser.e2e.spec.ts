@@ -345,6 +345,32 @@ browserWalk()('web client in a browser', () => {
     await first.getByText('บันทึกแล้ว').waitFor();
     await screenshots(page, 'province-spot-check');
 
+    // Credential sheets: the page names who would get a new password (a CDC without an account),
+    // printing needs a confirmation, and one unit's card can be printed alone.
+    const fresh = await createUnit(server.sys.store, 'CDC', tree.lao.code);
+    await page.getByRole('link', { name: 'บัญชีผู้ใช้งาน' }).click();
+    await page.getByLabel('ใบแจ้งของ').selectOption(tree.lao.code);
+    const sheet = page.getByRole('table', { name: 'หน่วยงานในใบแจ้งบัญชีผู้ใช้งาน' });
+    await sheet
+      .getByRole('row', { name: new RegExp(fresh.name) })
+      .getByText('จะได้รหัสผ่านใหม่')
+      .waitFor();
+    await sheet
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByText('เข้าสู่ระบบแล้ว')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'พิมพ์ใบแจ้งบัญชีผู้ใช้งาน (PDF)' }).isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /ยืนยันออกรหัสผ่านใหม่ให้/ }).check();
+    const printAll = await page.getByRole('link', { name: 'พิมพ์ใบแจ้งบัญชีผู้ใช้งาน (PDF)' }).getAttribute('href');
+    expect(printAll).toContain('confirm=1');
+    await sheet.getByRole('button', { name: `พิมพ์ใบของหน่วยงานนี้ ${tree.school.name}` }).click();
+    expect(await sheet.getByRole('link', { name: 'ยืนยันออกรหัสผ่านใหม่และพิมพ์' }).getAttribute('href')).toBe(
+      `/credentials/${tree.lao.code}.pdf?only=${tree.school.code}&confirm=1`,
+    );
+    await screenshots(page, 'province-credentials');
+    const pdfSheet = await page.request.get(printAll!);
+    expect([pdfSheet.status(), pdfSheet.headers()['content-type']]).toEqual([200, 'application/pdf']);
+
     // Figures of one district of the province.
     await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
     await page.getByLabel('อำเภอ', { exact: true }).selectOption({ index: 1 });
@@ -505,6 +531,24 @@ browserWalk()('web client in a browser', () => {
     await page.getByRole('button', { name: 'บันทึกการเลื่อนชั้นตามนี้' }).click();
     await page.getByText('บันทึกการเลื่อนชั้นแล้ว').waitFor();
     await screenshots(page, 'institution-promotion');
+
+    // The clerk's own password: the rules are on the page before the first try; a wrong current
+    // password is answered at its field; then the change goes through.
+    await page.getByRole('link', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByText('รหัสผ่านใหม่ต้อง:').waitFor();
+    expect(await page.locator('.password-rules li').count()).toBeGreaterThan(0);
+    await screenshots(page, 'change-password');
+    const current = page.getByLabel('รหัสผ่านปัจจุบัน');
+    await current.fill('not-my-password');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-clerk-pass-2569');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-clerk-pass-2569');
+    await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/[ก-๙]/);
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    await current.fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByText('เปลี่ยนรหัสผ่านเรียบร้อยแล้ว', { exact: false }).waitFor();
   }, 90_000);
 
   it('the department sees the provinces, the open round and a unit’s history', async () => {
@@ -559,6 +603,8 @@ browserWalk()('web client in a browser', () => {
     await page.getByLabel('หมายเลขโทรศัพท์').fill('0223456789');
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-next-pass-2569');
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-next-pass-2569');
+    // The hand-over asks for the account's current password too.
+    await page.getByLabel('รหัสผ่านปัจจุบันของบัญชี').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'บันทึกผู้รับผิดชอบคนใหม่' }).click();
     await page.getByRole('banner').getByText('วิไล รักงาน').waitFor();
     await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();

@@ -39,6 +39,9 @@ export function Shell({ me, children }: { me: ViewerView; children: ReactNode })
           <Link href="/help" className="button button-ghost">
             วิธีใช้งาน
           </Link>
+          <Link href="/password" className="button button-ghost">
+            เปลี่ยนรหัสผ่าน
+          </Link>
           <Link href="/profile" className="button button-ghost">
             เปลี่ยนผู้รับผิดชอบ
           </Link>

@@ -1,5 +1,6 @@
 import type { ViewerView } from '../graphql/session';
 import { HelpPage } from './help-page';
+import { PasswordPage } from './password-page';
 import { ProfilePage } from './profile-page';
 import { Shell } from './shell';
 import { UnitPage } from './unit-page';
@@ -11,6 +12,8 @@ export default function SignedIn({ me, path }: { me: ViewerView; path: string })
     <Shell me={me}>
       {path === '/profile' ? (
         <ProfilePage me={me} />
+      ) : path === '/password' ? (
+        <PasswordPage me={me} />
       ) : path === '/help' ? (
         <HelpPage kind={me.orgUnit.kind} />
       ) : (
