@@ -12,6 +12,7 @@ import { EnrolmentCounts1763780000010 } from './1763780000010-enrolment-counts';
 import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
+import { Clerk1763780000040 } from './1763780000040-clerk';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ConfirmedCounts1763780000011,
   SpotChecks1763780000015,
   BudgetRates1763780000016,
+  Clerk1763780000040,
 ];

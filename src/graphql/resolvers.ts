@@ -35,6 +35,12 @@ import {
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
 
+import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
+import {
+  ProvinceTargetsResolver,
+  UnitTargetStatusResolver,
+} from '../modules/province-targets/province-targets.resolver';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
@@ -64,4 +70,7 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetRatesResolver,
   BudgetPreviewResolver,
   BudgetLineResolver,
+  RevocationRequestsResolver,
+  ProvinceTargetsResolver,
+  UnitTargetStatusResolver,
 ];

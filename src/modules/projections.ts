@@ -11,6 +11,8 @@ import { confirmedCountsProjection } from './figures/confirmed-counts.projection
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
+import { revocationRequestsProjection } from './revocation-requests/revocation-requests.projection';
+import { provinceTargetsProjection } from './province-targets/province-targets.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -28,4 +30,6 @@ export const projections: readonly Projection[] = [
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,
+  revocationRequestsProjection,
+  provinceTargetsProjection,
 ];

@@ -3,6 +3,9 @@ import type { Cell, MatrixEntry, Role } from './auth-matrix';
 
 // Local copies of auth-matrix.ts's helpers: that file spreads this one, so importing values back would be a cycle.
 const inScope: Cell = { own: 'allowed', outside: 'FORBIDDEN' };
+/** Reads of an institution's data: everyone above it, and the institution itself. */
+const readInScope = (): Record<Role, Cell> =>
+  signedIn({ department: 'allowed', province: inScope, lao: inScope, school: inScope, cdc: inScope });
 function signedIn(cells: Record<Exclude<Role, 'anonymous' | 'fresh'>, Cell>): Record<Role, Cell> {
   return { anonymous: 'UNAUTHENTICATED', fresh: 'FIRST_LOGIN_REQUIRED', ...cells };
 }
@@ -52,6 +55,68 @@ export const clerkMatrix: Record<string, MatrixEntry> = {
       lao: 'FORBIDDEN',
       school: 'FORBIDDEN',
       cdc: 'FORBIDDEN',
+    }),
+  },
+
+  // Without an open round or a confirmation the calls are answered as bad input: only scope is checked here
+  // (test/e2e/levels-talking.e2e.spec.ts walks the whole request).
+  requestRevocation: {
+    type: 'Mutation',
+    document: `mutation($c: String!) { requestRevocation(orgUnitCode: $c, dataset: PUPILS, reason: "ขอแก้ไข") { id } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: inScope,
+      school: inScope,
+      cdc: inScope,
+    }),
+  },
+
+  refuseRevocationRequest: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation { refuseRevocationRequest(requestId: "00000000-0000-4000-8000-000000000000", reason: "ไม่อนุญาต") { id } }`,
+    expect: signedIn({
+      department: 'NOT_FOUND',
+      province: 'NOT_FOUND',
+      lao: 'NOT_FOUND',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  revocationRequests: {
+    type: 'Query',
+    document: `query($c: String!) { revocationRequests(orgUnitCode: $c) { id status } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope(),
+  },
+
+  setProvinceTargets: {
+    type: 'Mutation',
+    document: `mutation($p: String!) { setProvinceTargets(provinceCode: $p, input: { institutionTarget: "2999-01-01", laoTarget: "2999-01-02" }) { roundId } }`,
+    variables: (t) => ({ p: t.tree.provinceCode }),
+    expect: signedIn({
+      department: 'FORBIDDEN',
+      province: inScope,
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  // Every unit of the province reads its targets (the LAO and school trees A and B are both in 54).
+  provinceTargets: {
+    type: 'Query',
+    document: `query($p: String!) { provinceTargets(provinceCode: $p) { laoTarget } }`,
+    variables: (t) => ({ p: t.tree.provinceCode }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
     }),
   },
 };

@@ -37,6 +37,8 @@ import {
 import { confirmsAtAll } from './dataset';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from './dataset';
+import { revocationRequestTasks } from '../revocation-requests/revocation-request-tasks';
+import { provinceTargetTasks } from '../province-targets/province-target-status';
 
 const DEPTH: Record<string, number> = {
   DEPARTMENT: 0,
@@ -249,8 +251,9 @@ export class ConfirmationResolver {
     const viewer = requireViewer(ctx.viewer);
     const unit = await ctx.loaders.orgUnit.load(viewer.orgUnit.code);
     const flags = await spotCheckTasks(ctx, viewer);
+    const requests = await revocationRequestTasks(ctx.dataSource.manager, viewer);
     const status = unit && (await statusOf(ctx, unit));
-    if (!status || status.round.status !== 'OPEN') return flags;
+    if (!status || status.round.status !== 'OPEN') return [...requests, ...flags];
     const revokers = new Map<string, string>();
     for (const s of status.datasets)
       if (s.revokedByUnitCode)
@@ -258,7 +261,13 @@ export class ConfirmationResolver {
     const confirmation = tasksFrom(status, todayInBangkok(new Date()), {
       revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
     });
-    return [...confirmation, ...flags];
+    const targets = await provinceTargetTasks(
+      ctx.dataSource.manager,
+      viewer,
+      status.datasets,
+      todayInBangkok(new Date()),
+    );
+    return [...requests, ...targets, ...confirmation, ...flags];
   }
 
   @FieldResolver(() => OrgUnit)

@@ -96,7 +96,7 @@ export const TaskKindEnum = enumOf(taskKinds);
 registerEnumType(TaskKindEnum, {
   name: 'TaskKind',
   description:
-    'CONFIRM ยืนยันข้อมูล, RECONFIRM ยืนยันอีกครั้งหลังถูกยกเลิกการยืนยัน, WAIT_FOR_CHILDREN รอหน่วยงานในสังกัด, DEADLINE ใกล้หรือเลยกำหนด, SPOT_CHECK_FLAG จังหวัดสุ่มตรวจแล้วไม่พบตัวนักเรียน',
+    'CONFIRM ยืนยันข้อมูล, RECONFIRM ยืนยันอีกครั้งหลังถูกยกเลิกการยืนยัน, WAIT_FOR_CHILDREN รอหน่วยงานในสังกัด, DEADLINE ใกล้หรือเลยกำหนด, SPOT_CHECK_FLAG จังหวัดสุ่มตรวจแล้วไม่พบตัวนักเรียน, REVOCATION_REQUEST มีคำขอให้ยกเลิกการยืนยันรอพิจารณา, PROVINCE_TARGET กำหนดเสร็จของจังหวัด (ก่อนกำหนดของกรม)',
 });
 
 @ObjectType({ description: 'สิ่งที่หน่วยงานต้องทำตอนนี้' })

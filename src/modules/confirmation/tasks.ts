@@ -2,13 +2,23 @@ import { formatThaiDate, todayInBangkok } from '../pupils/rules/thai-dates';
 import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
 import { datasetLabels, type Dataset } from './dataset';
 
-export type TaskKind = 'CONFIRM' | 'RECONFIRM' | 'WAIT_FOR_CHILDREN' | 'DEADLINE' | 'SPOT_CHECK_FLAG';
+export type TaskKind =
+  | 'CONFIRM'
+  | 'RECONFIRM'
+  | 'WAIT_FOR_CHILDREN'
+  | 'DEADLINE'
+  | 'SPOT_CHECK_FLAG'
+  | 'REVOCATION_REQUEST'
+  | 'PROVINCE_TARGET';
 export const taskKinds: readonly TaskKind[] = [
   'CONFIRM',
   'RECONFIRM',
   'WAIT_FOR_CHILDREN',
   'DEADLINE',
   'SPOT_CHECK_FLAG',
+  // Issue 12: a request to revoke waiting on this unit; the province's own earlier target.
+  'REVOCATION_REQUEST',
+  'PROVINCE_TARGET',
 ];
 
 export interface TaskView {
