@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { CONFIRMATION_STATUS, REVOKE, REVOKE_CONFIRMATIONS } from '../graphql/confirmations';
+import { TARGET_STATUS, type TargetStatusView } from '../graphql/levels';
 import type { UnitView } from '../graphql/org-units';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
 import { datasetLabels, kindLabels, revokerOf, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
-import { Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
+import { RevocationRequestForm } from './revocation-request-form';
+import { Badge, Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
 
 const key = (code: string, dataset: Dataset) => `${code}|${dataset}`;
 type SortKey = 'name' | 'district' | 'pending' | 'code';
@@ -29,9 +31,16 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
   const [filter, setFilter] = useState<'ALL' | 'PENDING' | 'CONFIRMED'>('ALL');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
+  const [lastTargets, setLastTargets] = useState<{ orgUnitCode: string; dataset: Dataset }[]>([]);
+  const [lastReason, setLastReason] = useState('');
   const [revokeOne, one] = useMutation(REVOKE, { refetchQueries: 'active' });
   const [revokeMany, many] = useMutation(REVOKE_CONFIRMATIONS, { refetchQueries: 'active' });
   const status = data?.confirmationStatus ?? null;
+  // The province's own targets, per child (read apart from the status: not cached with it).
+  const targets = useQuery(TARGET_STATUS, { variables: { orgUnitCode: unit.code }, fetchPolicy: 'no-cache' });
+  const targetOf = new Map(
+    targets.data?.confirmationStatus?.children.map((c) => [c.orgUnit.code, c.provinceTarget]) ?? [],
+  );
   const byCode = new Map(status?.children.map((c) => [c.orgUnit.code, c.datasets]) ?? []);
   const children = unit.children.filter((c) => c.kind !== 'OTHER_SCHOOL');
 
@@ -66,6 +75,8 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
       const [orgUnitCode, dataset] = k.split('|');
       return { orgUnitCode, dataset: dataset as Dataset };
     });
+    setLastTargets(targets);
+    setLastReason(reason);
     const res =
       targets.length === 1
         ? await revokeOne({ variables: { ...targets[0], reason } }).catch(() => null)
@@ -150,6 +161,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
                       {c.code}
                       {c.district ? ` · ${c.district}` : ''}
                     </small>
+                    <TargetLine target={targetOf.get(c.code) ?? null} />
                   </th>
                   <td>
                     {ds.length === 0 && <span className="muted">{status ? 'ไม่มีฐานข้อมูลที่ต้องยืนยัน' : '–'}</span>}
@@ -188,6 +200,20 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             เลือกรายการที่ยืนยันแล้วในตาราง แล้วระบุเหตุผล (เลือกไว้ {thaiNumber(picked.size)} รายการ)
           </p>
           <ProblemBox problem={problem} />
+          {refusal?.code === 'PARENT_CONFIRMED' && lastTargets.length === 1 && (
+            <div className="alert alert-info">
+              <p>ส่งคำขอให้ระดับที่ต้องดำเนินการยกเลิกการยืนยันแทนได้:</p>
+              <RevocationRequestForm
+                orgUnitCode={lastTargets[0].orgUnitCode}
+                dataset={lastTargets[0].dataset}
+                unitName={
+                  children.find((c) => c.code === lastTargets[0].orgUnitCode)?.name ??
+                  lastTargets[0].orgUnitCode
+                }
+                initialReason={lastReason}
+              />
+            </div>
+          )}
           {(one.data || many.data) && !problem && <Notice kind="ok">ยกเลิกการยืนยันข้อมูลเรียบร้อยแล้ว</Notice>}
           {many.data && many.data.revokeConfirmations.failed.length > 0 && (
             <ProblemBox
@@ -218,5 +244,20 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
         </form>
       )}
     </Section>
+  );
+}
+
+/** The unit against the province's own earlier target: flagged like a deadline. */
+function TargetLine({ target }: { target: TargetStatusView | null }) {
+  if (!target) return null;
+  return (
+    <small className="block">
+      กำหนดของจังหวัด {thaiDate(target.date)}{' '}
+      {target.late ? (
+        <Badge tone="bad">เลยกำหนดของจังหวัด</Badge>
+      ) : (
+        <span className="muted">(อีก {thaiNumber(target.daysLeft)} วัน)</span>
+      )}
+    </small>
   );
 }

@@ -14,6 +14,7 @@ import { problemOf } from '../lib/errors';
 import { datasetLabels, revokerOf, thaiDate, thaiDateTime, thaiNumber, type Dataset } from '../lib/thai';
 import { Link } from '../lib/router';
 import { ConfirmAll } from './confirm-all';
+import { RevocationRequestForm } from './revocation-request-form';
 import { Badge, Loading, Notice, ProblemBox, Section } from './ui';
 
 export const roundTitle = (r: ConfirmationStatusView['round']) =>
@@ -137,6 +138,13 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
           <article key={s.dataset} className="dataset" aria-labelledby={`ds-${s.dataset}`}>
             <h3 id={`ds-${s.dataset}`}>{datasetLabels[s.dataset]}</h3>
             <DatasetStatusLines s={s} unit={status.orgUnit} />
+            {own && s.confirmed && status.orgUnit.kind !== 'DEPARTMENT' && (
+              <RevocationRequestForm
+                orgUnitCode={unit.code}
+                dataset={s.dataset}
+                unitName={status.orgUnit.name}
+              />
+            )}
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
               <div className="missing" id={`missing-${s.dataset}`}>
                 <p>

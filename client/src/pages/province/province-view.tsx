@@ -3,6 +3,7 @@ import { ChildrenStatus } from '../../components/children-status';
 import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
 import { ProgressPanel } from '../../components/progress-panel';
+import { ProvinceTargets } from '../../components/province-targets';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
@@ -22,6 +23,7 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
       render: () => (
         <>
           <RoundCard />
+          <ProvinceTargets provinceCode={unit.code} canSet={own} />
           <ProgressPanel orgUnitCode={unit.code} />
           <ChildrenStatus
             unit={unit}

@@ -1,0 +1,121 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { Dataset } from '../lib/thai';
+import type { ActorView } from './confirmations';
+import type { UnitRef } from './org-units';
+
+/** The levels talking: requests to revoke, and the province's own earlier targets. */
+
+export interface RevocationRequestView {
+  id: string;
+  dataset: Dataset;
+  status: 'OPEN' | 'REVOKED' | 'REFUSED';
+  reason: string;
+  requestedAt: string;
+  requestedBy: ActorView;
+  requestedByOrgUnit: UnitRef;
+  orgUnit: UnitRef;
+  addressedToOrgUnit: UnitRef;
+  mustActOrgUnit: UnitRef | null;
+  answerReason: string | null;
+  answeredAt: string | null;
+  answeredByOrgUnit: UnitRef | null;
+}
+
+const UNIT = `code name kind`;
+const REQUEST = `
+  id dataset status reason requestedAt
+  requestedBy { username profile { firstName lastName position } }
+  requestedByOrgUnit { ${UNIT} } orgUnit { ${UNIT} } addressedToOrgUnit { ${UNIT} }
+  mustActOrgUnit { ${UNIT} } answerReason answeredAt answeredByOrgUnit { ${UNIT} }
+`;
+
+export const REVOCATION_REQUESTS: TypedDocumentNode<
+  { revocationRequests: RevocationRequestView[] },
+  { orgUnitCode: string; openOnly?: boolean | null }
+> = gql`
+  query RevocationRequests($orgUnitCode: String!, $openOnly: Boolean) {
+    revocationRequests(orgUnitCode: $orgUnitCode, openOnly: $openOnly) { ${REQUEST} }
+  }
+`;
+
+export const REQUEST_REVOCATION: TypedDocumentNode<
+  { requestRevocation: RevocationRequestView },
+  { orgUnitCode: string; dataset: Dataset; reason: string }
+> = gql`
+  mutation RequestRevocation($orgUnitCode: String!, $dataset: Dataset!, $reason: String!) {
+    requestRevocation(orgUnitCode: $orgUnitCode, dataset: $dataset, reason: $reason) { ${REQUEST} }
+  }
+`;
+
+export const REFUSE_REVOCATION_REQUEST: TypedDocumentNode<
+  { refuseRevocationRequest: RevocationRequestView },
+  { requestId: string; reason: string }
+> = gql`
+  mutation RefuseRevocationRequest($requestId: ID!, $reason: String!) {
+    refuseRevocationRequest(requestId: $requestId, reason: $reason) { ${REQUEST} }
+  }
+`;
+
+export interface ProvinceTargetsView {
+  provinceCode: string;
+  roundId: string;
+  institutionTarget: string;
+  laoTarget: string;
+  note: string | null;
+  setAt: string;
+}
+const TARGETS = `provinceCode roundId institutionTarget laoTarget note setAt`;
+
+export const PROVINCE_TARGETS: TypedDocumentNode<
+  { provinceTargets: ProvinceTargetsView | null },
+  { provinceCode: string }
+> = gql`
+  query ProvinceTargets($provinceCode: String!) {
+    provinceTargets(provinceCode: $provinceCode) { ${TARGETS} }
+  }
+`;
+
+export const SET_PROVINCE_TARGETS: TypedDocumentNode<
+  { setProvinceTargets: ProvinceTargetsView },
+  { provinceCode: string; input: { institutionTarget: string; laoTarget: string; note?: string | null } }
+> = gql`
+  mutation SetProvinceTargets($provinceCode: String!, $input: ProvinceTargetsInput!) {
+    setProvinceTargets(provinceCode: $provinceCode, input: $input) { ${TARGETS} }
+  }
+`;
+
+export interface TargetStatusView {
+  date: string;
+  daysLeft: number;
+  late: boolean;
+}
+/** The province's target for a unit and its children (read apart, not cached with the status). */
+export const TARGET_STATUS: TypedDocumentNode<
+  {
+    confirmationStatus: {
+      provinceTarget: TargetStatusView | null;
+      children: { orgUnit: { code: string }; provinceTarget: TargetStatusView | null }[];
+    } | null;
+  },
+  { orgUnitCode: string }
+> = gql`
+  query TargetStatus($orgUnitCode: String!) {
+    confirmationStatus(orgUnitCode: $orgUnitCode) {
+      provinceTarget {
+        date
+        daysLeft
+        late
+      }
+      children {
+        orgUnit {
+          code
+        }
+        provinceTarget {
+          date
+          daysLeft
+          late
+        }
+      }
+    }
+  }
+`;
