@@ -40,6 +40,7 @@ import {
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
 } from '../modules/province-targets/province-targets.resolver';
+import { NoticesResolver } from '../modules/notices/notices.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -73,4 +74,5 @@ export const resolvers: NonEmptyArray<Function> = [
   RevocationRequestsResolver,
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
+  NoticesResolver,
 ];

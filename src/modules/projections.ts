@@ -13,6 +13,7 @@ import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
 import { revocationRequestsProjection } from './revocation-requests/revocation-requests.projection';
 import { provinceTargetsProjection } from './province-targets/province-targets.projection';
+import { noticesProjection } from './notices/notices.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -32,4 +33,5 @@ export const projections: readonly Projection[] = [
   budgetRatesProjection,
   revocationRequestsProjection,
   provinceTargetsProjection,
+  noticesProjection,
 ];

@@ -119,4 +119,44 @@ export const clerkMatrix: Record<string, MatrixEntry> = {
       cdc: 'allowed',
     }),
   },
+
+  postNotice: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation { postNotice(input: { title: "ทดสอบสิทธิ์", body: "ประกาศทดสอบสิทธิ์" }) { id } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  notices: {
+    type: 'Query',
+    scoped: false,
+    document: `{ notices { id read } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
+  },
+
+  // A notice nobody sent: every signed-in unit is told it is not there (no one's notice is readable by id outside its audience).
+  markNoticeRead: {
+    type: 'Mutation',
+    scoped: false,
+    document: `mutation { markNoticeRead(noticeId: "no-such-notice") { id } }`,
+    expect: signedIn({
+      department: 'NOT_FOUND',
+      province: 'NOT_FOUND',
+      lao: 'NOT_FOUND',
+      school: 'NOT_FOUND',
+      cdc: 'NOT_FOUND',
+    }),
+  },
 };
