@@ -198,6 +198,11 @@ browserWalk()('web client in a browser', () => {
     const locked = page.locator('.alert-locked');
     await locked.waitFor();
     expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
+    // A mistake found after confirming: the school asks its LAO to revoke (answered in the LAO's walk).
+    await page.getByRole('button', { name: 'ขอให้ยกเลิกการยืนยัน ข้อมูลนักเรียน (โรงเรียน)' }).click();
+    await page.getByLabel('เหตุผลที่ขอให้ยกเลิกการยืนยัน (เช่น ต้องแก้ไขข้อมูลใด)').fill('พบชื่อนักเรียนสะกดผิด 1 คน');
+    await page.getByRole('button', { name: 'ส่งคำขอ' }).click();
+    await page.getByText(/^ส่งคำขอให้ยกเลิกการยืนยัน.*รอการพิจารณา$/).waitFor();
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
     expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
     await screenshots(page, 'institution-confirmed');
@@ -216,6 +221,17 @@ browserWalk()('web client in a browser', () => {
     await signInAs(server, tree.lao.code);
     const page = await signIn(tree.lao.code);
     await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
+    // The school's request to revoke waits in the LAO's tasks; the LAO refuses it with a reason.
+    await page.getByRole('link', { name: 'พิจารณาคำขอ' }).first().waitFor();
+    const waiting = page.getByRole('list', { name: 'คำขอที่รอท่านพิจารณา' });
+    await waiting.getByText('เหตุผลที่ขอ: พบชื่อนักเรียนสะกดผิด 1 คน').waitFor();
+    await screenshots(page, 'lao-revocation-request');
+    await waiting.getByLabel('เหตุผลของท่าน (ยกเลิกการยืนยัน หรือปฏิเสธ)').fill('ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้');
+    await waiting.getByRole('button', { name: `ปฏิเสธคำขอ ${tree.school.name}` }).click();
+    await page
+      .getByRole('list', { name: 'คำขอที่ส่งแล้ว' })
+      .getByText('เหตุผลที่ปฏิเสธ: ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้')
+      .waitFor();
     await page.getByRole('link', { name: 'ยืนยันข้อมูล (ภาพรวม อปท.)' }).click();
 
     const children = page.getByRole('article', { name: 'ข้อมูลเด็กเล็ก (ศพด.)' });
@@ -323,6 +339,35 @@ browserWalk()('web client in a browser', () => {
     const row = page.getByRole('row', { name: new RegExp(tree.lao.name) });
     await row.getByText('ยืนยันแล้ว').first().waitFor();
     await screenshots(page, 'province');
+
+    // The province's own targets, earlier than the department's deadlines, then shown per LAO.
+    await page.getByRole('button', { name: 'กำหนดวันเสร็จของจังหวัด' }).click();
+    const targets = page.getByRole('form', { name: 'กำหนดวันเสร็จของจังหวัด' });
+    const pick = async (legend: string, daysAhead: number) => {
+      const d = new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000);
+      await targets.getByLabel(`${legend}: วันที่`).selectOption(String(d.getUTCDate()));
+      await targets.getByLabel(`${legend}: เดือน`).selectOption(String(d.getUTCMonth() + 1));
+      await targets.getByLabel(`${legend}: ปี พ.ศ.`).fill(String(d.getUTCFullYear() + 543));
+    };
+    await pick('สถานศึกษายืนยันภายในวันที่', 3);
+    await pick('อปท. ยืนยันภายในวันที่', 8);
+    await targets.getByRole('button', { name: 'บันทึกกำหนดเสร็จ' }).click();
+    await page.getByText('อปท. ยืนยันภายในวันที่', { exact: true }).waitFor();
+    await row.getByText(/กำหนดของจังหวัด/).waitFor();
+    await screenshots(page, 'province-targets');
+
+    // A notice to the province's LAOs and institutions; a blank title is answered at its field.
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const post = page.getByRole('form', { name: 'ส่งประกาศ' });
+    await post.getByLabel('ข้อความ').fill('ขอให้สถานศึกษาและ อปท. ยืนยันข้อมูลก่อนกำหนดของจังหวัด');
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await post.locator('.field-error').first().waitFor();
+    expect(await fieldError(page, post.getByLabel('หัวเรื่อง'))).toMatch(/[ก-๙]/);
+    await post.getByLabel('หัวเรื่อง').fill('กำหนดยืนยันข้อมูลของจังหวัดแพร่');
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await page.getByText('ส่งประกาศ “กำหนดยืนยันข้อมูลของจังหวัดแพร่” แล้ว').waitFor();
+    await screenshots(page, 'province-notices');
+    await page.getByRole('link', { name: 'LEC' }).click();
     await row.getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ }).check();
     await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่');
     await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
@@ -411,6 +456,22 @@ browserWalk()('web client in a browser', () => {
     const school = await createUnit(server.sys.store, 'SCHOOL', tree.lao.code);
     const token = await signInAs(server, school.code);
     const page = await signIn(school.code);
+    // The province's notice: an unread count in the top bar, read on the notices page.
+    await page.locator('.count-badge').waitFor();
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const notice = page.getByRole('listitem', { name: 'กำหนดยืนยันข้อมูลของจังหวัดแพร่' });
+    await notice.getByText('ยังไม่อ่าน').waitFor();
+    await screenshots(page, 'institution-notices');
+    const before = Number(await page.locator('.count-badge').textContent());
+    await notice.getByRole('button', { name: /^ทำเครื่องหมายว่าอ่านแล้ว/ }).click();
+    await notice.getByText(/อ่านแล้วเมื่อ/).waitFor();
+    expect(
+      before -
+        Number(
+          (await page.locator('.count-badge').count()) ? await page.locator('.count-badge').textContent() : 0,
+        ),
+    ).toBe(1);
+    await page.getByRole('link', { name: 'LEC' }).click();
     await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
     const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
     const birthGroup = form.getByRole('group', { name: 'วันเกิด' });

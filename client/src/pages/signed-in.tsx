@@ -1,5 +1,6 @@
 import type { ViewerView } from '../graphql/session';
 import { HelpPage } from './help-page';
+import { NoticesPage } from './notices-page';
 import { PasswordPage } from './password-page';
 import { ProfilePage } from './profile-page';
 import { Shell } from './shell';
@@ -14,6 +15,8 @@ export default function SignedIn({ me, path }: { me: ViewerView; path: string })
         <ProfilePage me={me} />
       ) : path === '/password' ? (
         <PasswordPage me={me} />
+      ) : path === '/notices' ? (
+        <NoticesPage me={me} />
       ) : path === '/help' ? (
         <HelpPage kind={me.orgUnit.kind} />
       ) : (
