@@ -329,7 +329,7 @@ browserWalk()('web client in a browser', () => {
       .getByText('ยืนยันแล้ว')
       .waitFor();
     await screenshots(page, 'lao');
-    await page.getByRole('link', { name: tree.school.name }).click();
+    await page.getByRole('table').getByRole('link', { name: tree.school.name }).click();
     await page.getByRole('row', { name: /ธนากร/ }).waitFor();
   }, 120_000);
 
@@ -352,7 +352,10 @@ browserWalk()('web client in a browser', () => {
     await pick('สถานศึกษายืนยันภายในวันที่', 3);
     await pick('อปท. ยืนยันภายในวันที่', 8);
     await targets.getByRole('button', { name: 'บันทึกกำหนดเสร็จ' }).click();
-    await page.getByText('อปท. ยืนยันภายในวันที่', { exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'กำหนดเสร็จของจังหวัด' })
+      .getByText('อปท. ยืนยันภายในวันที่', { exact: true })
+      .waitFor();
     await row.getByText(/กำหนดของจังหวัด/).waitFor();
     await screenshots(page, 'province-targets');
 

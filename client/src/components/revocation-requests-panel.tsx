@@ -26,8 +26,20 @@ export function RevocationRequestsPanel({ ownCode }: { ownCode: string }) {
   const { data } = useQuery(REVOCATION_REQUESTS, { variables: { orgUnitCode: ownCode } });
   const all = data?.revocationRequests ?? [];
   const mine = all.filter((r) => r.status === 'OPEN' && r.mustActOrgUnit?.code === ownCode);
-  const others = all.filter((r) => !mine.includes(r)).slice(0, 10);
-  if (all.length === 0) return null;
+  // Besides those to answer: the ones this unit sent, was asked about, or answered (not every
+  // request of the units below, which their own levels follow).
+  const others = all
+    .filter((r) => !mine.includes(r))
+    .filter((r) =>
+      [
+        r.requestedByOrgUnit.code,
+        r.orgUnit.code,
+        r.answeredByOrgUnit?.code,
+        r.addressedToOrgUnit.code,
+      ].includes(ownCode),
+    )
+    .slice(0, 10);
+  if (mine.length === 0 && others.length === 0) return null;
   return (
     <section className="card" aria-labelledby="revocation-requests" id="revocation-requests">
       <h2 id="revocation-requests">คำขอให้ยกเลิกการยืนยัน</h2>
