@@ -22,6 +22,7 @@ import { mountNameList } from './modules/other-schools/name-list.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
+import { mountPostingList } from './modules/reports/posting-list.route';
 import { mountFavicon } from './http/favicon';
 import { mountGraphiQL, redirectBrowsersToGraphiQL } from './http/graphiql';
 import { requestIdOf } from './http/request-id';
@@ -124,6 +125,7 @@ export async function createApp(deps: AppDeps) {
   mountCredentialSheets(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountPostingList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });

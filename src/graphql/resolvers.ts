@@ -41,6 +41,7 @@ import {
   UnitTargetStatusResolver,
 } from '../modules/province-targets/province-targets.resolver';
 import { NoticesResolver } from '../modules/notices/notices.resolver';
+import { ChangesSinceConfirmationResolver } from '../modules/changes-since-confirmation/changes-since-confirmation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -75,4 +76,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
   NoticesResolver,
+  ChangesSinceConfirmationResolver,
 ];

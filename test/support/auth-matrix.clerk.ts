@@ -159,4 +159,11 @@ export const clerkMatrix: Record<string, MatrixEntry> = {
       cdc: 'NOT_FOUND',
     }),
   },
+
+  changesSinceConfirmation: {
+    type: 'Query',
+    document: `query($c: String!) { changesSinceConfirmation(orgUnitCode: $c, dataset: PUPILS) { totalAfter added { citizenId } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope(),
+  },
 };

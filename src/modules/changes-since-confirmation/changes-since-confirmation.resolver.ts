@@ -1,0 +1,26 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { badInput } from '../../shared/errors';
+import { assertWithin, requireViewer } from '../access/policy';
+import { DatasetEnum } from '../confirmation/confirmation.types';
+import type { Dataset } from '../confirmation/dataset';
+import { changesSinceConfirmation, type ChangesView } from './changes-since-confirmation.read';
+import { ChangesSinceConfirmation } from './changes-since-confirmation.types';
+
+@Resolver()
+export class ChangesSinceConfirmationResolver {
+  @Query(() => ChangesSinceConfirmation, {
+    description: 'สิ่งที่เปลี่ยนไปหลังการยืนยันครั้งล่าสุด: จำนวนตามระดับชั้นก่อน/หลัง และ (สถานศึกษา) นักเรียนที่เพิ่ม นำออก และแก้ไข',
+  })
+  async changesSinceConfirmation(
+    @Arg('orgUnitCode', () => String) orgUnitCode: string,
+    @Arg('dataset', () => DatasetEnum) dataset: Dataset,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ChangesView> {
+    const viewer = requireViewer(ctx.viewer);
+    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
+    assertWithin(viewer, unit);
+    return changesSinceConfirmation(ctx.dataSource.manager, unit, dataset, viewer.orgUnit.code === unit.code);
+  }
+}
