@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ConfirmationStatusView } from '../graphql/confirmations';
 import { datasetLabels, revokerOf, thaiNumber, type Dataset } from '../lib/thai';
+import { ChangesSince } from './changes-since';
 import { ChildrenTotals, roundTitle } from './confirm-panel';
 
 interface Props {
@@ -40,6 +41,7 @@ export function ConfirmAll({ status, summary, loading, onConfirm }: Props) {
         <section key={d.dataset} aria-label={datasetLabels[d.dataset]}>
           <h5>{datasetLabels[d.dataset]}</h5>
           {summary ? summary(d.dataset) : <ChildrenTotals status={status} dataset={d.dataset} />}
+          <ChangesSince orgUnitCode={status.orgUnit.code} dataset={d.dataset} />
         </section>
       ))}
       <p className="locked">

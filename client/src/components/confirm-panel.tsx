@@ -13,6 +13,7 @@ import { actorName } from '../lib/actor';
 import { problemOf } from '../lib/errors';
 import { datasetLabels, revokerOf, thaiDate, thaiDateTime, thaiNumber, type Dataset } from '../lib/thai';
 import { Link } from '../lib/router';
+import { ChangesSince } from './changes-since';
 import { ConfirmAll } from './confirm-all';
 import { RevocationRequestForm } from './revocation-request-form';
 import { Badge, Loading, Notice, ProblemBox, Section } from './ui';
@@ -179,6 +180,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                   {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
                 </p>
                 {summary ? summary(s.dataset) : <ChildrenTotals status={status} dataset={s.dataset} />}
+                <ChangesSince orgUnitCode={unit.code} dataset={s.dataset} />
                 <p className="locked">
                   เมื่อยืนยันแล้ว ข้อมูลจะถูกล็อก หากต้องแก้ไขภายหลัง ต้องให้{revokerOf[status.orgUnit.kind]}ยกเลิกการยืนยันก่อน
                 </p>

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Dataset } from '../lib/thai';
+import type { Dataset, Grade } from '../lib/thai';
 import type { ActorView } from './confirmations';
 import type { UnitRef } from './org-units';
 
@@ -116,6 +116,49 @@ export const TARGET_STATUS: TypedDocumentNode<
           late
         }
       }
+    }
+  }
+`;
+
+export interface ChangedPupilView {
+  pupilId: string;
+  name: string;
+  citizenId: string;
+  grade: Grade;
+  detail: string | null;
+}
+export interface ChangesView {
+  dataset: Dataset;
+  confirmationId: string | null;
+  confirmedAt: string | null;
+  totalBefore: number;
+  totalAfter: number;
+  addedCount: number;
+  removedCount: number;
+  correctedCount: number;
+  added: ChangedPupilView[];
+  removed: ChangedPupilView[];
+  corrected: ChangedPupilView[];
+  grades: {
+    grade: Grade;
+    maleBefore: number;
+    femaleBefore: number;
+    maleAfter: number;
+    femaleAfter: number;
+  }[];
+}
+const CHANGED = `pupilId name citizenId grade detail`;
+
+/** What changed since the unit's last confirmation of a dataset, shown before confirming again. */
+export const CHANGES_SINCE_CONFIRMATION: TypedDocumentNode<
+  { changesSinceConfirmation: ChangesView },
+  { orgUnitCode: string; dataset: Dataset }
+> = gql`
+  query ChangesSinceConfirmation($orgUnitCode: String!, $dataset: Dataset!) {
+    changesSinceConfirmation(orgUnitCode: $orgUnitCode, dataset: $dataset) {
+      dataset confirmationId confirmedAt totalBefore totalAfter addedCount removedCount correctedCount
+      added { ${CHANGED} } removed { ${CHANGED} } corrected { ${CHANGED} }
+      grades { grade maleBefore femaleBefore maleAfter femaleAfter }
     }
   }
 `;

@@ -53,7 +53,18 @@ export function PupilsTab({ institution, canEdit, lockedReason }: Props) {
   const editable = canEdit && !lockedReason;
 
   return (
-    <Section title={`รายชื่อ${word}`}>
+    <Section
+      title={`รายชื่อ${word}`}
+      actions={
+        <a
+          className="button button-small"
+          href={`/reports/posting-list/${encodeURIComponent(institution.code)}.pdf`}
+          title="ชื่อและชั้นเท่านั้น ไม่แสดงเลขประจำตัวประชาชน"
+        >
+          พิมพ์รายชื่อปิดประกาศ (PDF)
+        </a>
+      }
+    >
       {done && <Notice kind="ok">{done}</Notice>}
       <form
         className="toolbar"
