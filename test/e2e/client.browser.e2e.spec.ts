@@ -596,6 +596,40 @@ browserWalk()('web client in a browser', () => {
     await page.getByText('บันทึกการเลื่อนชั้นแล้ว').waitFor();
     await screenshots(page, 'institution-promotion');
 
+    // The posting list (names and grades, no IDs) can be printed at any time from the register.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    const posting = await page.getByRole('link', { name: 'พิมพ์รายชื่อปิดประกาศ (PDF)' }).getAttribute('href');
+    const postingPdf = await page.request.get(posting!);
+    expect([postingPdf.status(), postingPdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+
+    // Confirm, be revoked by the LAO, add a pupil, confirm again: the summary says what changed since.
+    await page.getByRole('link', { name: 'ยืนยันข้อมูล', exact: true }).click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
+    await summary.getByText('ยังไม่เคยยืนยันข้อมูลนี้', { exact: false }).waitFor();
+    await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText(/^ยืนยันข้อมูลนักเรียน \(โรงเรียน\)เรียบร้อยแล้ว/).waitFor();
+    const laoToken = await signInAs(server, tree.lao.code);
+    const revoked = await server.gql(
+      `mutation($c: String!) { revokeConfirmation(orgUnitCode: $c, dataset: PUPILS, reason: "เพิ่มนักเรียนที่ตกหล่น") { id } }`,
+      { c: school.code },
+      { token: laoToken },
+    );
+    expect(revoked.errors).toBeUndefined();
+    const late = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      { c: school.code, i: pupilInput({ firstName: 'ตกหล่น', lastName: 'มาทีหลัง' }) },
+      { token },
+    );
+    expect(late.errors).toBeUndefined();
+    await page.reload();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const changes = summary.getByRole('region', { name: 'เปลี่ยนแปลงตั้งแต่การยืนยันครั้งล่าสุด' });
+    await changes.getByText('เพิ่มเข้ามา 1 คน').waitFor();
+    await changes.getByRole('row', { name: /ป\.1/ }).waitFor();
+    await screenshots(page, 'institution-changes-since');
+    await summary.getByRole('button', { name: 'ยกเลิก' }).click();
+
     // The clerk's own password: the rules are on the page before the first try; a wrong current
     // password is answered at its field; then the change goes through.
     await page.getByRole('link', { name: 'เปลี่ยนรหัสผ่าน' }).click();
