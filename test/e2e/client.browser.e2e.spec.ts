@@ -77,8 +77,22 @@ browserWalk()('web client in a browser', () => {
         requestId: 'test',
       },
     );
-    const page = await (await newPerson(browser, server.url)).newPage();
-    await page.goto(`/login?username=${issued.username}`);
+    const context = await newPerson(browser, server.url);
+    const page = await context.newPage();
+    // What the login page costs a phone: every response's bytes on the wire (compressed), from
+    // Chromium's own network events, fonts included.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (e) => {
+      transferred += e.encodedDataLength;
+    });
+    await page.goto(`/login?username=${issued.username}`, { waitUntil: 'networkidle' });
+    await page.evaluate('document.fonts.ready');
+    await page.waitForLoadState('networkidle');
+    console.info(`login page: ${transferred} bytes transferred`);
+    expect(transferred).toBeLessThan(200_000);
+    await cdp.detach();
     await expect(page.getByLabel('ชื่อผู้ใช้งาน (User Login)').inputValue()).resolves.toBe(tree.school.code);
     await screenshots(page, 'login');
 
@@ -237,6 +251,10 @@ browserWalk()('web client in a browser', () => {
     const children = page.getByRole('article', { name: 'ข้อมูลเด็กเล็ก (ศพด.)' });
     await children.getByText(tree.cdc.name, { exact: false }).waitFor();
     expect(await children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' }).isDisabled()).toBe(true);
+    // The unit it waits on is a link to that unit's page.
+    expect(await children.getByRole('link', { name: tree.cdc.name }).getAttribute('href')).toBe(
+      `/units/${tree.cdc.code}`,
+    );
     await screenshots(page, 'lao-confirm-blocked');
 
     // The CDC confirms its children (through the API, as its own person would).
@@ -268,16 +286,51 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'lao-confirm-summary');
     await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
     await page.getByText('ยืนยันข้อมูลเด็กเล็ก (ศพด.)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    // "Confirm every dataset that is ready" shows the same summary first.
+    await page.getByRole('button', { name: 'ยืนยันทุกฐานข้อมูลที่พร้อม (1)' }).click();
+    const all = page.getByRole('group', { name: 'สรุปข้อมูลทุกฐานข้อมูลที่จะยืนยัน' });
+    await all
+      .getByRole('region', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
+      .getByRole('row', { name: new RegExp(`${tree.school.name}\\s*1`) })
+      .waitFor();
+    await screenshots(page, 'lao-confirm-all-summary');
+    await all.getByRole('button', { name: 'ยืนยันทุกรายการตามนี้' }).click();
+    await page.getByText('สำเร็จ 1 รายการ').waitFor();
+
+    // Revoking its school now waits on the province: the refusal names who must act, and offers a request.
+    await page.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
     await page
-      .getByRole('article', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
-      .getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' })
-      .click();
-    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
-    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ })
+      .check();
+    await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('ต้องแก้ชื่อนักเรียน');
+    await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/ต้องให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดยกเลิกการยืนยันของ/)
+      .waitFor();
+    await page
+      .getByRole('form', { name: `ขอให้ยกเลิกการยืนยันข้อมูลนักเรียน (โรงเรียน) ${tree.school.name}` })
+      .waitFor();
+    await screenshots(page, 'lao-revoke-waits-on-province');
 
     // A closed school of another affiliation is recorded as 0 in every grade.
     await page.getByRole('link', { name: 'สถานศึกษาสังกัดอื่น' }).click();
     await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    // A blank cell is answered in Thai at that cell; the form adds up what is typed.
+    const grid = page.locator('form.counts-form');
+    for (const grade of ['อ.1', 'อ.2', 'อ.3', 'ป.1', 'ป.2', 'ป.3', 'ป.4', 'ป.5', 'ป.6'])
+      for (const sex of ['ชาย', 'หญิง'])
+        if (!(grade === 'ป.2' && sex === 'หญิง'))
+          await grid.getByLabel(`${grade} ${sex}`, { exact: true }).fill('2');
+    await grid.getByRole('row', { name: /^รวมทุกชั้น\s*18\s*16\s*34$/ }).waitFor();
+    await grid.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    const blankCell = grid.getByLabel('ป.2 หญิง', { exact: true });
+    await grid.locator('.field-error').first().waitFor();
+    expect(await blankCell.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, blankCell)).toMatch(/[ก-๙]/);
+    expect(await grid.locator('[aria-invalid="true"]').count()).toBe(1);
+    await screenshots(page, 'lao-other-schools-blank-cell');
     await page.getByLabel('สถานะของสถานศึกษา').selectOption('CLOSED');
     await page.getByLabel(/^หมายเหตุ/).fill('ประกาศยุบสถานศึกษา');
     await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).last().click();
@@ -684,12 +737,16 @@ browserWalk()('web client in a browser', () => {
     await page.getByRole('link', { name: 'จังหวัดและการยืนยัน' }).click();
     await page.getByRole('link', { name: 'แพร่' }).waitFor();
     await screenshots(page, 'department-provinces');
+    await page.getByRole('link', { name: 'ภาพรวมประเทศ' }).click();
+    await page.getByRole('button', { name: 'เรียงตามชื่อจังหวัด' }).click();
+    expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
     await page.getByRole('link', { name: 'รอบการบันทึกข้อมูล' }).first().click();
     await page.getByRole('heading', { name: /^รอบที่เปิดอยู่: ครั้งที่ 1/ }).waitFor();
     await screenshots(page, 'department-rounds');
     await page.getByRole('link', { name: 'ประวัติการยืนยัน' }).click();
-    await page.getByLabel('รหัสหน่วยงาน').fill(tree.lao.code);
-    await page.getByRole('button', { name: 'แสดงประวัติ' }).click();
+    // Found by name: the province from the list, then the LAO by typing its name.
+    await page.getByLabel('จังหวัด', { exact: true }).selectOption({ label: 'แพร่' });
+    await page.getByLabel('ชื่อ อปท. (พิมพ์บางส่วนของชื่อ)').fill(tree.lao.name);
     await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
     await screenshots(page, 'department-history');
 
