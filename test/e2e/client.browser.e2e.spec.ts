@@ -243,7 +243,7 @@ browserWalk()('web client in a browser', () => {
     await waiting.getByLabel('เหตุผลของท่าน (ยกเลิกการยืนยัน หรือปฏิเสธ)').fill('ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้');
     await waiting.getByRole('button', { name: `ปฏิเสธคำขอ ${tree.school.name}` }).click();
     await page
-      .getByRole('list', { name: 'คำขอที่ส่งแล้ว' })
+      .getByRole('list', { name: 'คำขอที่ส่งหรือพิจารณาแล้ว' })
       .getByText('เหตุผลที่ปฏิเสธ: ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้')
       .waitFor();
     await page.getByRole('link', { name: 'ยืนยันข้อมูล (ภาพรวม อปท.)' }).click();

@@ -55,8 +55,8 @@ export function RevocationRequestsPanel({ ownCode }: { ownCode: string }) {
       )}
       {others.length > 0 && (
         <>
-          <h3>คำขอที่ส่งแล้ว</h3>
-          <ul className="plain cards" aria-label="คำขอที่ส่งแล้ว">
+          <h3>คำขอที่ส่งหรือพิจารณาแล้ว</h3>
+          <ul className="plain cards" aria-label="คำขอที่ส่งหรือพิจารณาแล้ว">
             {others.map((r) => (
               <li key={r.id}>
                 <RequestLine r={r} />
