@@ -42,6 +42,11 @@ import {
 } from '../modules/province-targets/province-targets.resolver';
 import { NoticesResolver } from '../modules/notices/notices.resolver';
 import { ChangesSinceConfirmationResolver } from '../modules/changes-since-confirmation/changes-since-confirmation.resolver';
+import {
+  InstitutionReviewResolver,
+  ReviewListsResolver,
+  UnitReviewCountsResolver,
+} from '../modules/review-lists/review-lists.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -77,4 +82,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UnitTargetStatusResolver,
   NoticesResolver,
   ChangesSinceConfirmationResolver,
+  ReviewListsResolver,
+  InstitutionReviewResolver,
+  UnitReviewCountsResolver,
 ];

@@ -166,4 +166,11 @@ export const clerkMatrix: Record<string, MatrixEntry> = {
     variables: (t) => ({ c: t.institution.code }),
     expect: readInScope(),
   },
+
+  reviewLists: {
+    type: 'Query',
+    document: `query($c: String!) { reviewLists(orgUnitCode: $c) { gCodeCount institutions { items { citizenId } } } }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope(),
+  },
 };

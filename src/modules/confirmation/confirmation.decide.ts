@@ -130,12 +130,18 @@ export function decideRevoke(s: RevokeState): ConfirmationRevoked[] {
       { dataset: `${s.unit.name} ยังไม่ได้ยืนยัน${what}ในรอบนี้` },
       `${s.unit.name} ยังไม่ได้ยืนยัน${what}ในรอบ ${round.id} จึงไม่มีการยืนยันให้ยกเลิก`,
     );
-  if (s.parent?.confirmed)
+  if (s.parent?.confirmed) {
+    // Say which level must act: the viewer's own confirmation is in the way only the level above it can revoke.
+    const above = s.parent.kind === 'LAO' ? 'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด' : 'กรมส่งเสริมการปกครองท้องถิ่น';
     throw new LecError(
       'PARENT_CONFIRMED',
-      `${s.parent.name} ยืนยัน${what}แล้ว ต้องยกเลิกการยืนยันของ ${s.parent.name} ก่อน จึงจะยกเลิกการยืนยันของ ${s.unit.name} ได้`,
+      s.viewerUnitCode === s.parent.code
+        ? `${s.parent.name} (หน่วยงานของท่าน) ยืนยัน${what}แล้ว จึงยกเลิกการยืนยันของ ${s.unit.name} ไม่ได้ ` +
+            `ต้องให้${above}ยกเลิกการยืนยันของ ${s.parent.name} ก่อน โดยส่งคำขอยกเลิกการยืนยันพร้อมเหตุผล`
+        : `${s.parent.name} ยืนยัน${what}แล้ว ท่านต้องยกเลิกการยืนยันของ ${s.parent.name} ก่อน จึงจะยกเลิกการยืนยันของ ${s.unit.name} ได้`,
       { parentCode: s.parent.code },
     );
+  }
   return [
     {
       type: 'ConfirmationRevoked',

@@ -129,4 +129,19 @@ describe('deciding a revocation', () => {
     );
     expect(code(() => decideRevoke(revokeState({ parent: null })))).toBe('OK');
   });
+
+  it('a refusal for a confirmed parent says which level must act (issue 12, item 7)', () => {
+    const message = (over: Partial<RevokeState>) => {
+      try {
+        decideRevoke(revokeState({ parent: { ...lao, confirmed: true }, ...over }));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'OK';
+    };
+    expect(message({ viewerUnitCode: lao.code })).toMatch(
+      /หน่วยงานของท่าน.*ต้องให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดยกเลิก/,
+    );
+    expect(message({ viewerUnitCode: '54' })).toMatch(/ท่านต้องยกเลิกการยืนยันของ/);
+  });
 });
