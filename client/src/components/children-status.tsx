@@ -5,7 +5,7 @@ import { TARGET_STATUS, type TargetStatusView } from '../graphql/levels';
 import type { UnitView } from '../graphql/org-units';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
-import { datasetLabels, kindLabels, revokerOf, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
+import { datasetLabels, kindLabels, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
 import { RevocationRequestForm } from './revocation-request-form';
 import { Badge, Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
@@ -90,13 +90,9 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
     const ds = byCode.get(c.code) ?? [];
     return ds.length > 0 && ds.every((d) => d.confirmed);
   }).length;
+  // A revocation that waits on the level above (PARENT_CONFIRMED) is told by the server who must act.
   const refusal = problemOf(one.error ?? many.error);
-  /** A revocation waits on the level above (PARENT_CONFIRMED): say who must revoke that one first. */
-  const mustAct = `ต้องให้${revokerOf[unit.kind]}ยกเลิกการยืนยันของ ${unit.name} ก่อน`;
-  const problem =
-    refusal?.code === 'PARENT_CONFIRMED'
-      ? { ...refusal, message: `${refusal.message} (${mustAct})` }
-      : refusal;
+  const problem = refusal;
 
   return (
     <Section title={title}>
@@ -219,10 +215,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             <ProblemBox
               problem={{
                 message: many.data.revokeConfirmations.failed
-                  .map(
-                    (f) =>
-                      `${f.orgUnit.name}: ${f.message}${f.code === 'PARENT_CONFIRMED' ? ` (${mustAct})` : ''}`,
-                  )
+                  .map((f) => `${f.orgUnit.name}: ${f.message}`)
                   .join(' · '),
                 fields: {},
               }}
