@@ -683,6 +683,20 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'institution-changes-since');
     await summary.getByRole('button', { name: 'ยกเลิก' }).click();
 
+    // The LAO's review list: the over-age pupil accepted with a note, under the school; and the count
+    // in the LAO's status table.
+    const lao = await signIn(tree.lao.code);
+    await lao.getByRole('link', { name: 'รายการที่ควรตรวจ' }).click();
+    const reviewed = lao.getByRole('article', { name: school.name });
+    await reviewed.getByRole('row', { name: /สมชาย/ }).getByText('รับไว้พร้อมคำอธิบายข้อมูลผิดปกติ').waitFor();
+    await screenshots(lao, 'lao-review-lists');
+    await lao.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
+    await lao
+      .getByRole('row', { name: new RegExp(school.name) })
+      .getByText(/ควรตรวจ: ผิดปกติ 1/)
+      .waitFor();
+    await lao.context().close();
+
     // The clerk's own password: the rules are on the page before the first try; a wrong current
     // password is answered at its field; then the change goes through.
     await page.getByRole('link', { name: 'เปลี่ยนรหัสผ่าน' }).click();

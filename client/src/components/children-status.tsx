@@ -8,6 +8,7 @@ import { Link } from '../lib/router';
 import { datasetLabels, kindLabels, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
 import { RevocationRequestForm } from './revocation-request-form';
+import { ReviewCounts } from './review-lists';
 import { Badge, Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
 
 const key = (code: string, dataset: Dataset) => `${code}|${dataset}`;
@@ -38,9 +39,9 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
   const status = data?.confirmationStatus ?? null;
   // The province's own targets, per child (read apart from the status: not cached with it).
   const targets = useQuery(TARGET_STATUS, { variables: { orgUnitCode: unit.code }, fetchPolicy: 'no-cache' });
-  const targetOf = new Map(
-    targets.data?.confirmationStatus?.children.map((c) => [c.orgUnit.code, c.provinceTarget]) ?? [],
-  );
+  const extras = targets.data?.confirmationStatus?.children ?? [];
+  const targetOf = new Map(extras.map((c) => [c.orgUnit.code, c.provinceTarget]));
+  const reviewOf = new Map(extras.map((c) => [c.orgUnit.code, c.reviewCounts]));
   const byCode = new Map(status?.children.map((c) => [c.orgUnit.code, c.datasets]) ?? []);
   const children = unit.children.filter((c) => c.kind !== 'OTHER_SCHOOL');
 
@@ -158,6 +159,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
                       {c.district ? ` · ${c.district}` : ''}
                     </small>
                     <TargetLine target={targetOf.get(c.code) ?? null} />
+                    <ReviewCounts c={reviewOf.get(c.code)} />
                   </th>
                   <td>
                     {ds.length === 0 && <span className="muted">{status ? 'ไม่มีฐานข้อมูลที่ต้องยืนยัน' : '–'}</span>}

@@ -89,32 +89,72 @@ export interface TargetStatusView {
   daysLeft: number;
   late: boolean;
 }
-/** The province's target for a unit and its children (read apart, not cached with the status). */
+export interface ReviewCountsView {
+  queryNoteCount: number;
+  gCodeCount: number;
+  recentRemovalCount: number;
+  overdueTransferCount: number;
+}
+const COUNTS = `queryNoteCount gCodeCount recentRemovalCount overdueTransferCount`;
+
+/**
+ * The province's target and the review counts for a unit and its children (read apart from the
+ * status and not cached with it, so the two queries never overwrite each other).
+ */
 export const TARGET_STATUS: TypedDocumentNode<
   {
     confirmationStatus: {
       provinceTarget: TargetStatusView | null;
-      children: { orgUnit: { code: string }; provinceTarget: TargetStatusView | null }[];
+      reviewCounts: ReviewCountsView;
+      children: {
+        orgUnit: { code: string };
+        provinceTarget: TargetStatusView | null;
+        reviewCounts: ReviewCountsView;
+      }[];
     } | null;
   },
   { orgUnitCode: string }
 > = gql`
   query TargetStatus($orgUnitCode: String!) {
     confirmationStatus(orgUnitCode: $orgUnitCode) {
-      provinceTarget {
-        date
-        daysLeft
-        late
-      }
+      provinceTarget { date daysLeft late }
+      reviewCounts { ${COUNTS} }
       children {
-        orgUnit {
-          code
-        }
-        provinceTarget {
-          date
-          daysLeft
-          late
-        }
+        orgUnit { code }
+        provinceTarget { date daysLeft late }
+        reviewCounts { ${COUNTS} }
+      }
+    }
+  }
+`;
+
+export type ReviewKind = 'QUERY_NOTE' | 'G_CODE' | 'RECENT_REMOVAL' | 'OVERDUE_TRANSFER';
+export interface ReviewItemView {
+  pupilId: string;
+  kind: ReviewKind;
+  name: string;
+  citizenId: string;
+  grade: Grade;
+  note: string | null;
+  at: string | null;
+}
+export interface ReviewListsView extends ReviewCountsView {
+  orgUnitCode: string;
+  institutions: (ReviewCountsView & { orgUnit: UnitRef; items: ReviewItemView[] })[];
+}
+
+/** What the LAO and the province check before confirming: per institution, with counts. */
+export const REVIEW_LISTS: TypedDocumentNode<
+  { reviewLists: ReviewListsView },
+  { orgUnitCode: string; institutionCode?: string | null }
+> = gql`
+  query ReviewLists($orgUnitCode: String!, $institutionCode: String) {
+    reviewLists(orgUnitCode: $orgUnitCode, institutionCode: $institutionCode) {
+      orgUnitCode ${COUNTS}
+      institutions {
+        orgUnit { code name kind }
+        ${COUNTS}
+        items { pupilId kind name citizenId grade note at }
       }
     }
   }

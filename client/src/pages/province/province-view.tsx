@@ -2,6 +2,7 @@ import { BudgetPanel } from '../../components/budget-panel';
 import { ChildrenStatus } from '../../components/children-status';
 import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { ReviewLists } from '../../components/review-lists';
 import { ProgressPanel } from '../../components/progress-panel';
 import { ProvinceTargets } from '../../components/province-targets';
 import { Tabs } from '../../components/tabs';
@@ -32,6 +33,11 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
           />
         </>
       ),
+    },
+    {
+      id: 'review',
+      label: 'รายการที่ควรตรวจ',
+      render: () => <ReviewLists orgUnitCode={unit.code} />,
     },
     {
       id: 'figures',
