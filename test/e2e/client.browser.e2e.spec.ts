@@ -382,6 +382,11 @@ browserWalk()('web client in a browser', () => {
       .getByText('ยืนยันแล้ว')
       .waitFor();
     await screenshots(page, 'lao');
+    // A CDC's register of non-existent children says เด็กเล็ก, not นักเรียน.
+    await page.goto(`/units/${tree.cdc.code}?tab=removed`);
+    await page.getByRole('heading', { name: 'ทะเบียนเด็กเล็กที่ไม่มีตัวตน' }).waitFor();
+    expect(await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).count()).toBe(0);
+    await page.goto('/');
     await page.getByRole('table').getByRole('link', { name: tree.school.name }).click();
     await page.getByRole('row', { name: /ธนากร/ }).waitFor();
   }, 120_000);
@@ -722,6 +727,13 @@ browserWalk()('web client in a browser', () => {
     await page.getByRole('heading', { name: 'ความคืบหน้ารายจังหวัด' }).waitFor();
     await page.getByRole('row', { name: /แพร่/ }).first().waitFor();
     await screenshots(page, 'department');
+
+    // A short help page for the role, linked from the top bar of every screen.
+    await page.getByRole('link', { name: 'วิธีใช้งาน' }).click();
+    await page.getByRole('heading', { name: 'วิธีใช้งานในแต่ละรอบ' }).waitFor();
+    await page.getByRole('heading', { name: 'กรมส่งเสริมการปกครองท้องถิ่น (สถ.)' }).waitFor();
+    await screenshots(page, 'help-department');
+    await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
 
     // National figures: the chart and its table with real numbers, live and confirmed.
     await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
