@@ -109,7 +109,7 @@ browserWalk()('web client in a browser', () => {
     await page.getByLabel('ชื่อ', { exact: true }).fill(PROFILE.firstName);
     await page.getByLabel('ชื่อสกุล').fill(PROFILE.lastName);
     await page.getByLabel('ตำแหน่ง').fill(PROFILE.position);
-    await page.getByLabel('หมายเลขโทรศัพท์').fill('12');
+    await page.getByLabel('หมายเลขโทรศัพท์').fill('08123');
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
@@ -117,7 +117,8 @@ browserWalk()('web client in a browser', () => {
     const phone = page.getByLabel('หมายเลขโทรศัพท์');
     await page.locator('.field-error').first().waitFor();
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
-    expect(await fieldError(page, phone)).toMatch(/หมายเลขโทรศัพท์/);
+    // "08123" is told what is wrong with it (its length), not to "please enter" it.
+    expect(await fieldError(page, phone)).toMatch(/กรอกมา 5 หลัก/);
     await page.getByLabel('หมายเลขโทรศัพท์').fill(PROFILE.phone);
     await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
 
