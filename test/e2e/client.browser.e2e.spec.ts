@@ -736,6 +736,21 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'help-department');
     await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
 
+    // The department posts a notice to every province; it is listed among those sent.
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const post = page.getByRole('form', { name: 'ส่งประกาศ' });
+    await post.getByLabel('หัวเรื่อง').fill('เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด');
+    await post.getByLabel('ข้อความ').fill('กรมขยายกำหนดยืนยันข้อมูลระดับจังหวัดออกไป 3 วัน');
+    await post.getByLabel('จังหวัด', { exact: true }).check();
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await page.getByText('ส่งประกาศ “เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด” แล้ว').waitFor();
+    await page
+      .getByRole('region', { name: 'ประกาศที่ส่งแล้ว' })
+      .getByText('เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด')
+      .waitFor();
+    await screenshots(page, 'department-notices');
+    await page.getByRole('link', { name: 'LEC' }).click();
+
     // National figures: the chart and its table with real numbers, live and confirmed.
     await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
     const byGrade = page.getByRole('table', { name: 'จำนวนนักเรียนรายชั้น แยกชาย หญิง' });
