@@ -12,7 +12,12 @@ import { EnrolmentCounts1763780000010 } from './1763780000010-enrolment-counts';
 import { ConfirmedCounts1763780000011 } from './1763780000011-confirmed-counts';
 import { SpotChecks1763780000015 } from './1763780000015-spot-checks';
 import { BudgetRates1763780000016 } from './1763780000016-budget-rates';
+import { ConfirmationParts1763780000020 } from './1763780000020-confirmation-parts';
 import { Clerk1763780000040 } from './1763780000040-clerk';
+import { OpenData1763780000041 } from './1763780000041-open-data';
+import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
+import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
+import { ScaleOut1763780000040 } from './1763780000040-scale-out';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
 export const migrations = [
@@ -30,5 +35,10 @@ export const migrations = [
   ConfirmedCounts1763780000011,
   SpotChecks1763780000015,
   BudgetRates1763780000016,
+  ConfirmationParts1763780000020,
   Clerk1763780000040,
+  OpenData1763780000041,
+  CertifiedNameLists1763780000042,
+  IdempotencyKeys1763780000043,
+  ScaleOut1763780000040,
 ];

@@ -25,7 +25,15 @@ import { mountConfirmedReports } from './modules/reports/confirmed-reports.route
 import { mountPostingList } from './modules/reports/posting-list.route';
 import { mountFavicon } from './http/favicon';
 import { mountGraphiQL, redirectBrowsersToGraphiQL } from './http/graphiql';
+import type { RateLimit } from './http/rate-limit';
+import { DEFAULT_OPEN_DATA_RATE_LIMIT, mountOpenData } from './modules/open-data/open-data.route';
+import { mountCrossCheckExport } from './modules/cross-checks/cross-check.route';
 import { requestIdOf } from './http/request-id';
+import { LecMetrics, mountMetrics } from './http/metrics';
+import { readSourceFor } from './http/read-source';
+import { metricsPlugin } from './graphql/metrics.plugin';
+import { readRoutingPlugin } from './graphql/read-routing';
+import type { ReadReplicas } from './db/read-replicas';
 import type { Viewer } from './modules/access/viewer';
 import { isLecError } from './shared/errors';
 import type { Logger } from './shared/logger';
@@ -45,10 +53,18 @@ export interface AppDeps {
   authenticate: (req: Request) => Promise<Viewer | null>;
   /** Where the built web client is (default client/dist); the browser tests build into a temp folder. */
   clientDistDir?: string;
+  /** Requests per client and window on the public open-data routes and `publicCounts`. */
+  openDataRateLimit?: RateLimit;
+  /** Streaming replicas that read-only queries go to (LEC_DATABASE_REPLICA_URLS). */
+  replicas?: ReadReplicas | null;
+  /** Opens GET /metrics to scrapers that are not on this machine (LEC_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function createApp(deps: AppDeps) {
   const { dataSource, store, logger } = deps;
+  const metrics = new LecMetrics({ dataSource, replicas: deps.replicas, logger });
+  store.observers.push(metrics.storeObserver());
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildLecSchema(),
     formatError: createErrorFormatter(logger),
@@ -59,6 +75,8 @@ export async function createApp(deps: AppDeps) {
       // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       variablePathsPlugin,
+      metricsPlugin(metrics, errorCodeOf),
+      ...(deps.replicas?.size ? [readRoutingPlugin(deps.replicas)] : []),
       {
         // One line per operation: its name, duration and error codes; never its variables.
         async requestDidStart({ request, contextValue }) {
@@ -88,6 +106,9 @@ export async function createApp(deps: AppDeps) {
   // gzip or brotli for the client's files, GraphQL answers and exports (schools are on slow lines).
   app.use(compression());
   mountFavicon(app);
+  const openDataRateLimit = deps.openDataRateLimit ?? DEFAULT_OPEN_DATA_RATE_LIMIT;
+  // Read by publicCounts, whose anonymous calls count against the same limit as the routes.
+  app.locals.openDataRateLimit = openDataRateLimit;
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -101,6 +122,8 @@ export async function createApp(deps: AppDeps) {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+
+  mountMetrics(app, metrics, deps.metricsToken, logger);
 
   if (!deps.production) mountGraphiQL(app, deps.clientDistDir);
   redirectBrowsersToGraphiQL(app, deps.production);
@@ -126,14 +149,23 @@ export async function createApp(deps: AppDeps) {
   mountRemovalRegister(app, { dataSource, authenticate: deps.authenticate, logger });
   mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPostingList(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountNameList(app, { dataSource, authenticate: deps.authenticate, logger });
+  mountNameList(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
-  mountCountsExport(app, { dataSource, authenticate: deps.authenticate, logger });
-  mountConfirmationStatusExport(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  const readFrom = readSourceFor(dataSource, deps.replicas);
+  mountCountsExport(app, { dataSource, readFrom, authenticate: deps.authenticate, logger });
+  mountConfirmationStatusExport(app, {
+    dataSource,
+    readFrom,
+    store,
+    authenticate: deps.authenticate,
+    logger,
+  });
+  mountOpenData(app, { dataSource, logger, rateLimit: openDataRateLimit });
+  mountCrossCheckExport(app, { dataSource, authenticate: deps.authenticate, logger });
 
   // Last: the web client and its SPA fallback catch what the routes above did not.
   mountClientApp(app, deps.clientDistDir);
 
-  return { app, apollo };
+  return { app, apollo, metrics };
 }

@@ -38,7 +38,10 @@ async function main() {
     store: system.store,
     logger,
     production: config.production,
+    openDataRateLimit: { limit: config.openDataRateLimit, windowSeconds: 60 },
     authenticate: createAuthenticator(system.dataSource),
+    replicas: system.replicas,
+    metricsToken: config.metricsToken,
   });
   const server = app.listen(config.port, () =>
     logger.info({ port: config.port }, `LEC is listening on http://localhost:${config.port}/graphql`),

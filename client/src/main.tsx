@@ -3,11 +3,16 @@ import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { OfflineBar } from './offline/offline-bar';
+import { offlineLink, setOfflineClient } from './offline/offline-link';
+import { registerServiceWorker } from './offline/register-sw';
+import { startOfflineSync } from './offline/sync';
 import './fonts';
 import './styles.css';
 
 const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+  // Offline: register writes are queued on the device and sent later (src/offline/).
+  link: offlineLink.concat(new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
   cache: new InMemoryCache({
     // Lists are read whole from the server each time; no client-side merging.
     typePolicies: { OrgUnit: { keyFields: ['code'] } },
@@ -15,12 +20,17 @@ const client = new ApolloClient({
   defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
 });
 
+setOfflineClient(client);
+startOfflineSync(client);
+registerServiceWorker();
+
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
   <StrictMode>
     <ApolloProvider client={client}>
       <App />
+      <OfflineBar />
     </ApolloProvider>
   </StrictMode>,
 );

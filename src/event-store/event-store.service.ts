@@ -13,8 +13,20 @@ export interface DecideResult<State, E extends Event> {
 
 const CONFLICT_RETRIES = 3;
 
+/** Told of what the store does: metrics count appends; read routing marks who wrote. */
+export interface StoreObserver {
+  /** After an append and its projections, inside the transaction. */
+  appended?(streamType: string, events: number): void;
+  /** After a transaction that appended has committed: the accounts whose events it holds. */
+  committed?(accountIds: readonly string[]): Promise<void>;
+}
+
 /** The event store of one database, with the inline projections that every append feeds. */
 export class EventStore {
+  readonly observers: StoreObserver[] = [];
+  /** The accounts that appended in each open transaction. */
+  private readonly writers = new WeakMap<EntityManager, Set<string>>();
+
   constructor(
     readonly dataSource: DataSource,
     readonly projections: readonly Projection[],
@@ -38,6 +50,8 @@ export class EventStore {
       if (isUniqueViolation(e)) throw conflictError(streamId);
       throw e;
     }
+    for (const o of this.observers) o.appended?.(streamType, result.events.length);
+    if (metadata.accountId) this.writers.get(tx)?.add(metadata.accountId);
     return result.events;
   }
 
@@ -58,6 +72,16 @@ export class EventStore {
     return { state, version: history.length + newEvents.length, events: recorded };
   }
 
+  private async tellCommitted(accountIds: string[]): Promise<void> {
+    for (const o of this.observers) {
+      try {
+        await o.committed?.(accountIds);
+      } catch {
+        // The write has committed and stands; an observer's failure (it logs its own) must not undo that.
+      }
+    }
+  }
+
   /**
    * Runs `work` in one transaction. A CONFLICT (another writer got to the stream first) retries
    * the whole unit of work on fresh state, so the decision is taken again against what the other
@@ -66,7 +90,13 @@ export class EventStore {
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        const accounts = new Set<string>();
+        const result = await this.dataSource.transaction((tx) => {
+          this.writers.set(tx, accounts);
+          return work(tx);
+        });
+        if (accounts.size) await this.tellCommitted([...accounts]);
+        return result;
       } catch (e) {
         if (!(isLecError(e) && e.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw e;
       }

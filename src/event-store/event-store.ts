@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isBehindTransactionPooler } from '../db/pooler';
 import { LecError } from '../shared/errors';
 import type { Event, EventMetadata, RecordedEvent } from './event';
 
@@ -48,10 +49,18 @@ interface PreparingClient {
  * Inside a transaction the append goes to the connection as a named prepared statement: the
  * server parses and plans it once per connection instead of on every append, which was most of
  * the server's CPU per single-event append (bench/support/append-variants.ts measured it).
+ * Behind a transaction-mode pooler (LEC_POOLER=transaction) the next transaction may run on
+ * another server connection, where that statement was never prepared (pgbouncer 1.18, Debian 12's,
+ * does not track them), so there the append is an unnamed statement, parsed every time.
  */
 async function runAppend(manager: EntityManager, values: unknown[]): Promise<AppendRow[]> {
   const runner = manager.queryRunner;
-  if (runner && !runner.isReleased && runner.isTransactionActive) {
+  if (
+    runner &&
+    !runner.isReleased &&
+    runner.isTransactionActive &&
+    !isBehindTransactionPooler(manager.connection)
+  ) {
     const client = (await runner.connect()) as PreparingClient;
     return (await client.query({ name: 'lec_append_v1', text: APPEND_SQL, values })).rows;
   }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { ReadChoice } from '../db/read-replicas';
 import type { EventMetadata } from '../event-store/event';
 import type { EventStore } from '../event-store/event-store.service';
 import type { Viewer } from '../modules/access/viewer';
@@ -13,6 +14,8 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   req: Request;
   res: Response;
+  /** Where a read-only operation was routed (read-routing.ts); unset without replicas or for a mutation. */
+  readFrom?: ReadChoice;
 }
 
 /** The metadata every event of this request carries: account, profile in force, unit, request, time. */

@@ -24,6 +24,8 @@ import {
   UnitConfirmationStatusResolver,
 } from '../modules/confirmation/confirmation.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
+import { DatasetsResolver } from '../modules/confirmation/datasets.resolver';
+import { FiguresAuditResolver } from '../modules/figures-audit/figures-audit.resolver';
 import {
   SpotCheckInstitutionResolver,
   SpotCheckPupilResolver,
@@ -34,6 +36,9 @@ import {
   BudgetPreviewResolver,
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
+import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
+import { CrossCheckResolver } from '../modules/cross-checks/cross-check.resolver';
+import { OfflineResolver } from '../modules/offline/offline.resolver';
 
 import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
 import {
@@ -71,6 +76,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ProvinceProgressResolver,
   ConfirmationProgressResolver,
   FiguresResolver,
+  FiguresAuditResolver,
+  DatasetsResolver,
   SpotChecksResolver,
   SpotCheckPupilResolver,
   SpotCheckInstitutionResolver,
@@ -85,4 +92,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReviewListsResolver,
   InstitutionReviewResolver,
   UnitReviewCountsResolver,
+  OpenDataResolver,
+  CrossCheckResolver,
+  OfflineResolver,
 ];

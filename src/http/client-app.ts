@@ -78,6 +78,18 @@ function isServerPath(p: string): boolean {
 export function mountClientApp(app: Express, distDir: string = clientDistDir()): void {
   const indexHtml = path.join(distDir, 'index.html');
   mountClientAssets(app, distDir);
+  // The PWA's service worker (scope /, so served from the root) and manifest: never cached for
+  // long, so a new build's worker is picked up on the next visit.
+  for (const [route, type] of [
+    ['/sw.js', 'text/javascript; charset=utf-8'],
+    ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8'],
+  ] as const)
+    app.get(route, (_req: Request, res: Response) => {
+      const file = path.join(distDir, route.slice(1));
+      if (!existsSync(file)) return sendBuildMissing(res);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type(type).sendFile(file);
+    });
   app.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (isServerPath(req.path)) return next();

@@ -7,13 +7,14 @@ import { pupilsProjection } from './pupils/pupils.projection';
 import { orgUnitsProjection } from './org-units/org-units.projection';
 import { transferRequestsProjection } from './pupils/transfer-requests.projection';
 import { enrolmentCountsProjection } from './figures/enrolment-counts.projection';
-import { confirmedCountsProjection } from './figures/confirmed-counts.projection';
 import { confirmationsProjection } from './confirmation/confirmations.projection';
 import { spotChecksProjection } from './spot-checks/spot-checks.projection';
 import { budgetRatesProjection } from './budget/budget-rates.projection';
 import { revocationRequestsProjection } from './revocation-requests/revocation-requests.projection';
 import { provinceTargetsProjection } from './province-targets/province-targets.projection';
 import { noticesProjection } from './notices/notices.projection';
+import { openDataProjection } from './open-data/open-data.projection';
+import { certifiedNameListsProjection } from './cross-checks/certified-name-lists.projection';
 
 /** Every inline projection, in the order they run inside an append's transaction. */
 export const projections: readonly Projection[] = [
@@ -26,12 +27,13 @@ export const projections: readonly Projection[] = [
   roundsProjection,
   cdcBasicDataProjection,
   transferRequestsProjection,
-  // Before confirmations: a revocation takes back the counts still on the confirmations row.
-  confirmedCountsProjection,
   confirmationsProjection,
   spotChecksProjection,
   budgetRatesProjection,
   revocationRequestsProjection,
   provinceTargetsProjection,
   noticesProjection,
+  // After rounds and confirmations: a closed round's release is built from them.
+  openDataProjection,
+  certifiedNameListsProjection,
 ];

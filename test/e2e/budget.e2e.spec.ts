@@ -189,6 +189,8 @@ describe('budget preview: rates the department sets, and lunch and milk from the
         { token },
       );
     expect((await confirm(school, tree.school.code, 'PUPILS')).errors).toBeUndefined();
+    // An LAO's figures of record are what the LAO confirmed: its school's pupils and its funded schools.
+    expect((await confirm(lao, tree.lao.code, 'PUPILS')).errors).toBeUndefined();
     expect((await confirm(lao, tree.lao.code, 'OTHER_SCHOOL_COUNTS')).errors).toBeUndefined();
     // The CDC has not confirmed: a child enrolled now changes the live preview only.
     await seedPupil(server.sys.store, tree.cdc);

@@ -163,7 +163,14 @@ describe('the confirmation chain: school → LAO → province → department', (
         { c: '31' },
         admin,
       );
-      expect(provHistory.data?.confirmationHistory.map((h) => h.action)).toEqual(['CONFIRMED', 'REVOKED']);
+      // The province's own tab also lists the revocation it made of its LAO, naming the LAO.
+      expect(
+        provHistory.data?.confirmationHistory.map((h) => [h.action, (h.orgUnit as { code: string }).code]),
+      ).toEqual([
+        ['CONFIRMED', '31'],
+        ['REVOKED', '31'],
+        ['REVOKED', tree.lao.code],
+      ]);
     });
 
     it('nobody revokes their own confirmation, and nobody acts outside their part of the tree', async () => {

@@ -17,6 +17,7 @@ const COUNTS = `query($c: String!, $d: String, $r: ID, $co: Boolean) {
     combined { total }
     byNationality { nationality male female total }
     cdcAgeGroups { ageGroup total }
+    confirmedUpTo provisional { level label total enrolled { total } }
   }
 }`;
 const AS_OF = `query($c: String!, $at: String!) {
@@ -33,6 +34,8 @@ interface Counts {
   combined: { total: number };
   byNationality: { nationality: string; total: number }[] | null;
   cdcAgeGroups: { ageGroup: string; total: number }[] | null;
+  confirmedUpTo: string | null;
+  provisional: { level: string; label: string; total: number; enrolled: { total: number } }[];
 }
 
 describe('figures over HTTP: enrolmentCounts, enrolmentCountsAsOf, GET /exports/counts/<unit>.xlsx', () => {
@@ -166,11 +169,27 @@ describe('figures over HTTP: enrolmentCounts, enrolmentCountsAsOf, GET /exports/
     expect((await fetch(`${server.url}/exports/counts/54.xlsx`)).status).toBe(401);
   });
 
-  it('gives the confirmed figures of a round once the school has confirmed, in GraphQL and in the export', async () => {
+  it('gives the confirmed figures of a round up to the level asked, in GraphQL and in the export', async () => {
     const roundId = await openCurrentRound(server, admin);
     const res = await server.gql(CONFIRM, { c: tree.school.code, d: 'PUPILS' }, { token: school });
     expect(res.errors).toBeUndefined();
+    // The school's confirmation is official for the school, provisional for its LAO until the LAO confirms.
+    expect(await counts(school, { c: tree.school.code, r: roundId, co: true })).toMatchObject({
+      total: 3,
+      confirmedUpTo: 'INSTITUTION',
+      provisional: [],
+    });
+    const before = await counts(lao, { c: tree.lao.code, r: roundId, co: true });
+    expect(before).toMatchObject({ total: 0, confirmedUpTo: 'LAO' });
+    expect(before.provisional).toEqual([
+      expect.objectContaining({ level: 'INSTITUTION', total: 3, enrolled: { total: 3 } }),
+    ]);
+    expect(before.provisional[0].label).toMatch(/ยืนยันแล้วถึงระดับสถานศึกษา แต่อปท\.ยังไม่ยืนยัน/);
+    expect(
+      (await server.gql(CONFIRM, { c: tree.lao.code, d: 'PUPILS' }, { token: lao })).errors,
+    ).toBeUndefined();
     const c = await counts(lao, { c: tree.lao.code, r: roundId, co: true });
+    expect(c.provisional).toEqual([]);
     expect(c).toMatchObject({ mode: 'CONFIRMED', total: 3, byNationality: null, cdcAgeGroups: null });
     expect(c.enrolled.total).toBe(3);
     const live = await counts(lao, { c: tree.lao.code, r: roundId });

@@ -56,6 +56,7 @@ describe('certified name list: /other-schools/<code>/name-list-form.{xlsx,pdf} a
     const app = express();
     mountNameList(app, {
       dataSource: server.sys.dataSource,
+      store: server.sys.store,
       authenticate: createAuthenticator(server.sys.dataSource),
       logger: createLogger('silent'),
     });

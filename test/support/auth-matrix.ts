@@ -221,6 +221,36 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   // Public (login too): a session, even one whose first login is pending, takes nothing away.
   version: { type: 'Query', scoped: false, document: `{ version }`, expect: everyone('allowed') },
 
+  // Cross-check across affiliations (issue 15): the department (any province) and a province (itself).
+  nameListCrossCheck: {
+    type: 'Query',
+    document: `query($c: String) { nameListCrossCheck(orgUnitCode: $c) { roundId duplicates { citizenId } } }`,
+    variables: (t) => ({ c: t.tree.provinceCode }),
+    expect: signedIn({
+      department: 'allowed',
+      province: inScope,
+      lao: 'FORBIDDEN',
+      school: 'FORBIDDEN',
+      cdc: 'FORBIDDEN',
+    }),
+  },
+
+  // The register's stream version, for commands queued offline: whoever reads the register.
+  registerVersion: {
+    type: 'Query',
+    document: `query($c: String!) { registerVersion(institutionCode: $c) }`,
+    variables: (t) => ({ c: t.institution.code }),
+    expect: readInScope,
+  },
+
+  // Open data (issue 15): anyone, with or without a session; null while no round is closed.
+  publicCounts: {
+    type: 'Query',
+    scoped: false,
+    document: `{ publicCounts { round { id } unit { code total { shown } } } }`,
+    expect: everyone('allowed'),
+  },
+
   me: {
     type: 'Query',
     scoped: false,
@@ -737,6 +767,27 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       },
     }),
     expect: departmentOnly,
+  },
+
+  // The figures audit replays the whole log: the department's, nobody else's.
+  figuresAudit: {
+    type: 'Query',
+    scoped: false,
+    document: `{ figuresAudit(roundId: "2568-1") { ok discrepancies { orgUnitCode } } }`,
+    expect: departmentOnly,
+  },
+
+  datasets: {
+    type: 'Query',
+    scoped: false,
+    document: `{ datasets { dataset label firstLevel } }`,
+    expect: signedIn({
+      department: 'allowed',
+      province: 'allowed',
+      lao: 'allowed',
+      school: 'allowed',
+      cdc: 'allowed',
+    }),
   },
 
   // An LAO's budget preview: the LAO itself and the levels above it; its institutions do not see it.

@@ -21,7 +21,7 @@ export const STATUS = `query($c: String!) { confirmationStatus(orgUnitCode: $c) 
   datasets { dataset confirmed ready late deadline total missing { code } revokedAt revocationReason revokedBy { username } revokedByOrgUnit { code } confirmedBy { username } }
   children { orgUnit { code } datasets { dataset confirmed ready missing { code } } } } }`;
 export const HISTORY = `query($c: String!) { confirmationHistory(orgUnitCode: $c) {
-  action dataset reason total at by { username profile { firstName lastName position } } byOrgUnit { code } } }`;
+  action dataset reason total at by { username profile { firstName lastName position } } byOrgUnit { code } orgUnit { code name } } }`;
 
 /**
  * Opens round 1 of academic year 2568 with fixed past dates (snapshot 10 June 2025, deadlines 20, 25

@@ -14,6 +14,16 @@ export function adminUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/** pgbouncer (transaction mode) in front of DATABASE_URL's server: .ci/pgbouncer starts one. */
+export function poolerUrl(): string | undefined {
+  return (adminUrl() && process.env.LEC_TEST_POOLER_URL) || undefined;
+}
+
+/** A streaming replica of DATABASE_URL's server: .ci/pg-replica builds one. */
+export function replicaUrl(): string | undefined {
+  return (adminUrl() && process.env.LEC_TEST_REPLICA_URL) || undefined;
+}
+
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

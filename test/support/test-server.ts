@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/app';
+import type { RateLimit } from '../../src/http/rate-limit';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { ensureAdminAccount } from '../../src/modules/accounts/bootstrap-admin';
+import { currentWalLsn } from '../../src/db/read-replicas';
 import { createLogger } from '../../src/shared/logger';
 import { openTestSystem, type TestSystem } from './test-system';
 
@@ -27,8 +29,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A GraphQL client of a server at `url` (a test server, or a server process a test started). */
+export function gqlAt(url: string): TestServer['gql'] {
+  return async (query, variables, opts = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<never>;
+  };
+}
+
 /** The whole app over HTTP on a fresh database, as a client sees it. */
-export async function startTestServer(opts: { clientDistDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clientDistDir?: string; openDataRateLimit?: RateLimit; metricsToken?: string } = {},
+): Promise<TestServer> {
   const sys = await openTestSystem();
   await ensureAdminAccount(sys.store, 'admin', ADMIN_PASSWORD);
   const { app, apollo } = await createApp({
@@ -38,6 +58,9 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     production: false,
     authenticate: createAuthenticator(sys.dataSource),
     clientDistDir: opts.clientDistDir,
+    openDataRateLimit: opts.openDataRateLimit,
+    replicas: sys.replicas,
+    metricsToken: opts.metricsToken,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -49,16 +72,10 @@ export async function startTestServer(opts: { clientDistDir?: string } = {}): Pr
     url,
     sys,
     async gql(query, variables, opts = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-          ...opts.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResponse<never>;
+      // Tests read right after writes made by other accounts (or straight through the store),
+      // which production does not promise on a replica: wait for it to replay what is committed.
+      if (sys.replicas) await sys.replicas.waitForReplay(await currentWalLsn(sys.dataSource));
+      return gqlAt(url)(query, variables, opts);
     },
     async close() {
       await new Promise((r) => server.close(r));

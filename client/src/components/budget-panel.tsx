@@ -70,7 +70,7 @@ export function BudgetPanel({ orgUnitCode, kind }: { orgUnitCode: string; kind: 
           {p.confirmed ? (
             <Figures
               figures={p.confirmed}
-              title="ตามข้อมูลที่ยืนยันแล้ว"
+              title="ตามข้อมูลที่ยืนยันแล้ว (ข้อมูลที่ใช้จัดสรรงบประมาณ)"
               badge={<Badge tone="ok">ยืนยันแล้ว</Badge>}
               lineHead={lineHead[kind] ?? 'หน่วยงาน'}
             />
@@ -78,6 +78,14 @@ export function BudgetPanel({ orgUnitCode, kind }: { orgUnitCode: string; kind: 
             <Section title="ตามข้อมูลที่ยืนยันแล้ว">
               <p className="muted">ยังไม่มีรอบการบันทึกข้อมูล จึงยังไม่มีตัวเลขที่ยืนยันแล้ว</p>
             </Section>
+          )}
+          {p.provisional && p.provisional.institutions > 0 && (
+            <Figures
+              figures={p.provisional}
+              title="ยืนยันแล้วเฉพาะระดับล่าง (ยังไม่ใช่ข้อมูลที่ใช้จัดสรรงบประมาณ)"
+              badge={<Badge tone="warn">ยังไม่ยืนยันถึงระดับนี้</Badge>}
+              lineHead={lineHead[kind] ?? 'หน่วยงาน'}
+            />
           )}
           <Figures
             figures={p.live}

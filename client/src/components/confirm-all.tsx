@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import type { ConfirmationStatusView } from '../graphql/confirmations';
-import { datasetLabels, revokerOf, thaiNumber, type Dataset } from '../lib/thai';
+import type { ConfirmationStatusView, DatasetStatusView } from '../graphql/confirmations';
+import { datasetLabels, revokerOf, thaiNumber } from '../lib/thai';
 import { ChangesSince } from './changes-since';
 import { ChildrenTotals, roundTitle } from './confirm-panel';
 
 interface Props {
   status: ConfirmationStatusView;
-  summary?: (dataset: Dataset) => ReactNode;
+  summary?: (status: DatasetStatusView) => ReactNode;
   loading: boolean;
   onConfirm: () => void;
 }
@@ -40,7 +40,7 @@ export function ConfirmAll({ status, summary, loading, onConfirm }: Props) {
       {ready.map((d) => (
         <section key={d.dataset} aria-label={datasetLabels[d.dataset]}>
           <h5>{datasetLabels[d.dataset]}</h5>
-          {summary ? summary(d.dataset) : <ChildrenTotals status={status} dataset={d.dataset} />}
+          {summary ? summary(d) : <ChildrenTotals status={status} dataset={d.dataset} />}
           <ChangesSince orgUnitCode={status.orgUnit.code} dataset={d.dataset} />
         </section>
       ))}

@@ -84,7 +84,7 @@ interface Props {
   /** Only the unit itself confirms; everyone else reads. */
   own: boolean;
   /** What is being confirmed, shown before the final click (e.g. pupils per grade). */
-  summary?: (dataset: Dataset) => ReactNode;
+  summary?: (status: DatasetStatusView) => ReactNode;
 }
 
 /** The unit's own datasets for the current round: status, and confirm with a summary first. */
@@ -149,7 +149,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
               <div className="missing" id={`missing-${s.dataset}`}>
                 <p>
-                  {s.dataset === 'OTHER_SCHOOL_COUNTS'
+                  {s.waitsOnRecords
                     ? `ยืนยันได้เมื่อบันทึกจำนวนนักเรียนของสถานศึกษาต่อไปนี้แล้ว (${thaiNumber(s.missing.length)} แห่ง):`
                     : `ยืนยันได้เมื่อหน่วยงานต่อไปนี้ยืนยันครบแล้ว (${thaiNumber(s.missing.length)} แห่ง):`}
                 </p>
@@ -179,7 +179,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 <p>
                   {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
                 </p>
-                {summary ? summary(s.dataset) : <ChildrenTotals status={status} dataset={s.dataset} />}
+                {summary ? summary(s) : <ChildrenTotals status={status} dataset={s.dataset} />}
                 <ChangesSince orgUnitCode={unit.code} dataset={s.dataset} />
                 <p className="locked">
                   เมื่อยืนยันแล้ว ข้อมูลจะถูกล็อก หากต้องแก้ไขภายหลัง ต้องให้{revokerOf[status.orgUnit.kind]}ยกเลิกการยืนยันก่อน

@@ -129,8 +129,11 @@ export function FiguresPanel({ orgUnitCode, title, districts, asOf, institution 
   );
 }
 
+const levelNames: Record<string, string> = { INSTITUTION: 'สถานศึกษา', LAO: 'อปท.', PROVINCE: 'จังหวัด' };
+
 function sourceOf(c: CountsView): string {
-  if (c.mode === 'CONFIRMED') return 'ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง)';
+  if (c.mode === 'CONFIRMED')
+    return `ข้อมูลที่ยืนยันแล้วของรอบ (ตัวเลขที่ใช้อ้างอิง) · ยืนยันแล้วถึงระดับ${levelNames[c.confirmedUpTo ?? ''] ?? ''}`;
   if (c.mode === 'AS_OF') return `ตามที่บันทึกไว้ ณ ${thaiDateTime(c.at)}`;
   return 'ตามที่บันทึกไว้ขณะนี้ (ยังเปลี่ยนแปลงได้)';
 }
@@ -181,6 +184,13 @@ function CountsBody({ counts: c, bySource }: { counts: CountsView; bySource: boo
           <p className="muted">ข้อมูลที่ยืนยันแล้วเก็บรายชั้นรายเพศ ไม่แยกสัญชาติ</p>
         )}
       </div>
+      {c.provisional.length > 0 && (
+        <GroupTable
+          caption="ยืนยันแล้วเฉพาะระดับล่าง (ไม่รวมในตัวเลขทางการข้างต้น)"
+          head="ยืนยันแล้วถึง"
+          rows={c.provisional.map((p) => [p.label, { label: '', ...p.combined }])}
+        />
+      )}
       {c.cdcAgeGroups && c.cdcAgeGroups.some((g) => g.total > 0) && (
         <GroupTable
           caption={`เด็กเล็กตามช่วงอายุ (อายุเต็มปี ณ ${thaiDate(c.referenceDate)})`}

@@ -36,7 +36,7 @@ export interface BudgetLineView {
   total: number;
 }
 export interface BudgetFiguresView {
-  basis: 'CONFIRMED' | 'LIVE';
+  basis: 'CONFIRMED' | 'PROVISIONAL' | 'LIVE';
   label: string;
   institutions: number;
   unconfirmed: number | null;
@@ -57,6 +57,8 @@ export interface BudgetPreviewView {
   milkKind: MilkKind;
   rates: RatesView;
   confirmed: BudgetFiguresView | null;
+  /** Confirmed only below the level asked: shown apart, never in the official figures. */
+  provisional: BudgetFiguresView | null;
   live: BudgetFiguresView;
 }
 
@@ -67,7 +69,7 @@ export const BUDGET_PREVIEW: TypedDocumentNode<
   query BudgetPreview($orgUnitCode: String!, $roundId: ID, $milkKind: MilkKind) {
     budgetPreview(orgUnitCode: $orgUnitCode, roundId: $roundId, milkKind: $milkKind) {
       orgUnit { code name } roundId ratesOn milkKind rates { ${RATES} }
-      confirmed { ${FIGURES} } live { ${FIGURES} }
+      confirmed { ${FIGURES} } provisional { ${FIGURES} } live { ${FIGURES} }
     }
   }
 `;

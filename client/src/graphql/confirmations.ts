@@ -13,6 +13,12 @@ export interface UnitRef {
 }
 export interface DatasetStatusView {
   dataset: Dataset;
+  /** The dataset's Thai name, from the server's registry. */
+  label: string;
+  /** The unit confirms counts it records for the units below (not their confirmations). */
+  waitsOnRecords: boolean;
+  /** The institution's register of pupils or children (its confirmation locks the register). */
+  register: boolean;
   confirmed: boolean;
   confirmedAt: string | null;
   confirmedBy: ActorView | null;
@@ -34,7 +40,7 @@ export interface ConfirmationStatusView {
 
 const ACTOR = `username profile { firstName lastName position }`;
 const STATUS = `
-  dataset confirmed confirmedAt confirmedBy { ${ACTOR} } total ready
+  dataset label waitsOnRecords register confirmed confirmedAt confirmedBy { ${ACTOR} } total ready
   missing { code name kind } late deadline revokedAt revokedBy { ${ACTOR} } revocationReason
 `;
 

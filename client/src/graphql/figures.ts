@@ -36,11 +36,16 @@ export interface CountsView {
   combined: CountsSection;
   byNationality: (GroupCount & { nationality: 'THAI' | 'OTHER' })[] | null;
   cdcAgeGroups: (GroupCount & { ageGroup: string })[] | null;
+  /** CONFIRMED: the level the figures are confirmed up to (the unit's own; the provinces' for the country). */
+  confirmedUpTo: 'INSTITUTION' | 'LAO' | 'PROVINCE' | null;
+  /** CONFIRMED: confirmed only lower down, apart from the official figures. */
+  provisional: { level: string; label: string; total: number; combined: CountsSection }[];
 }
 const SECTION = `total male female rows { grade sex label count }`;
 const VIEW = `mode at roundId district referenceDate orgUnit { code name } total male female
   rows { grade sex label count }
   enrolled { ${SECTION} } otherSchools { ${SECTION} } combined { ${SECTION} }
+  confirmedUpTo provisional { level label total combined { ${SECTION} } }
   byNationality { nationality label male female total } cdcAgeGroups { ageGroup label male female total }`;
 
 export const ENROLMENT_COUNTS: TypedDocumentNode<

@@ -9,4 +9,6 @@ export interface Viewer {
   /** The profile in force: the responsible person; null until the first login is completed. */
   profileId: string | null;
   mustCompleteFirstLogin: boolean;
+  /** The primary's WAL position after this account's last write, for read-your-writes on replicas. */
+  lastWriteLsn?: string | null;
 }

@@ -59,14 +59,16 @@ interface ViewerRow {
   kind: OrgUnitKind;
   province_code: string | null;
   lao_code: string | null;
+  write_lsn: string | null;
 }
 
 /** The viewer behind a session token, if the session is live; one query per request. */
 export async function viewerForToken(m: EntityManager, token: string): Promise<Viewer | null> {
   const rows: ViewerRow[] = await m.query(
     `SELECT s.token_hash, a.id AS account_id, a.username, a.profile_id, a.must_complete_first_login,
-            u.code, u.kind, u.province_code, u.lao_code
+            u.code, u.kind, u.province_code, u.lao_code, w.lsn::text AS write_lsn
        FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN org_units u ON u.code = a.org_unit_code
+       LEFT JOIN write_marks w ON w.account_id = a.id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
     [hashToken(token)],
   );
@@ -79,5 +81,6 @@ export async function viewerForToken(m: EntityManager, token: string): Promise<V
     profileId: r.profile_id,
     mustCompleteFirstLogin: r.must_complete_first_login,
     orgUnit: { code: r.code, kind: r.kind, provinceCode: r.province_code, laoCode: r.lao_code },
+    lastWriteLsn: r.write_lsn,
   };
 }

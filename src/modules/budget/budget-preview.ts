@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import { levelLabels } from '../org-units/levels';
+import { requiredLevel } from '../confirmation/figures-of-record';
 import type { Grade } from '../pupils/rules/grades';
 import type { BudgetRatesData } from './budget-rates.rules';
 import {
@@ -40,7 +42,7 @@ export interface BudgetLineView {
 }
 
 export interface BudgetFiguresView {
-  basis: 'CONFIRMED' | 'LIVE';
+  basis: 'CONFIRMED' | 'PROVISIONAL' | 'LIVE';
   label: string;
   institutions: number;
   lunchPupils: number;
@@ -117,6 +119,14 @@ const baht = (t: BudgetTotals) => ({
   total: toBaht(t.lunchSatang + t.milkSatang),
 });
 
+const levelName = (scope: BudgetScope) => levelLabels[requiredLevel(scope.kind)];
+const basisLabels: Record<BudgetFiguresView['basis'], (scope: BudgetScope) => string> = {
+  CONFIRMED: (scope) => `ตามข้อมูลที่ยืนยันแล้วถึงระดับ${levelName(scope)}ของรอบ (ข้อมูลที่ใช้จัดสรรงบประมาณ)`,
+  PROVISIONAL: (scope) =>
+    `ยืนยันแล้วเฉพาะระดับล่าง ระดับ${levelName(scope)}ยังไม่ยืนยันหรือยกเลิกการยืนยันแล้ว (ยังไม่ใช่ข้อมูลที่ใช้จัดสรรงบประมาณ)`,
+  LIVE: () => 'ประมาณการจากทะเบียนปัจจุบัน (ยังไม่ใช่ข้อมูลที่ยืนยันแล้ว)',
+};
+
 /**
  * The budget of every institution with counts, summed by the level below the scope's. Institutions
  * without counts (none given) are left out of the sums; `unconfirmed` reports them when asked.
@@ -136,7 +146,7 @@ export function figuresOf(
     const c = counts.get(i.code);
     if (!c) {
       without += 1;
-      if (basis === 'CONFIRMED') continue;
+      if (basis !== 'LIVE') continue;
     }
     const b = institutionBudget(rates, i.kind, c ?? {}, milk);
     addTo(total, b);
@@ -148,14 +158,11 @@ export function figuresOf(
   }
   return {
     basis,
-    label:
-      basis === 'CONFIRMED'
-        ? 'ตามข้อมูลที่ยืนยันแล้วของรอบ (ข้อมูลที่ใช้จัดสรรงบประมาณ)'
-        : 'ประมาณการจากทะเบียนปัจจุบัน (ยังไม่ใช่ข้อมูลที่ยืนยันแล้ว)',
+    label: basisLabels[basis](scope),
     ...baht(total),
     lines: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([orgUnitCode, g]) => ({ orgUnitCode, lunchRatePerDay: g.rate, ...baht(g.totals) })),
-    unconfirmed: basis === 'CONFIRMED' ? without : null,
+    unconfirmed: basis === 'LIVE' ? null : without,
   };
 }

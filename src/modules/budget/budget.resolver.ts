@@ -19,6 +19,7 @@ import {
   type BudgetScope,
 } from './budget-preview';
 import { confirmedCounts } from './confirmed-counts';
+import { requiredLevel } from '../confirmation/figures-of-record';
 import type { MilkKind } from './budget.arithmetic';
 import { BudgetLine, BudgetPreview, BudgetRates, BudgetRatesInput, MilkKindEnum } from './budget.types';
 
@@ -119,7 +120,11 @@ export class BudgetPreviewResolver {
       ratesOn: on,
       rates: rateView,
       milkKind,
-      confirmed: confirmed && figuresOf('CONFIRMED', scope, institutions, confirmed, rates, milkKind),
+      confirmedUpTo: requiredLevel(scope.kind),
+      confirmed:
+        confirmed && figuresOf('CONFIRMED', scope, institutions, confirmed.official, rates, milkKind),
+      provisional:
+        confirmed && figuresOf('PROVISIONAL', scope, institutions, confirmed.provisional, rates, milkKind),
       live: figuresOf('LIVE', scope, institutions, await liveCounts(m, scope), rates, milkKind),
     };
   }

@@ -1,6 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { enumOf } from '../../graphql/enum-of';
+import { ProgressLevelEnum } from '../confirmation/confirmation.types';
+import type { ConfirmingLevel } from '../org-units/levels';
 import { milkKinds } from './budget.arithmetic';
 
 export const MilkKindEnum = enumOf(milkKinds);
@@ -9,10 +11,11 @@ registerEnumType(MilkKindEnum, {
   description: 'ชนิดนม: PASTEURISED นมพาสเจอร์ไรส์ (ถุง), UHT นม ยู.เอช.ที. (กล่อง)',
 });
 
-export const BudgetBasisEnum = enumOf(['CONFIRMED', 'LIVE'] as const);
+export const BudgetBasisEnum = enumOf(['CONFIRMED', 'PROVISIONAL', 'LIVE'] as const);
 registerEnumType(BudgetBasisEnum, {
   name: 'BudgetBasis',
-  description: 'CONFIRMED ตามข้อมูลที่ยืนยันแล้ว, LIVE ประมาณการจากทะเบียนปัจจุบัน',
+  description:
+    'CONFIRMED ตามข้อมูลที่ยืนยันแล้วถึงระดับของหน่วยงานที่ขอ (ข้อมูลทางการ), PROVISIONAL ยืนยันแล้วเฉพาะระดับล่าง, LIVE ประมาณการจากทะเบียนปัจจุบัน',
 });
 
 @ObjectType({ description: 'อัตราค่าอาหารกลางวันตามขนาดโรงเรียน (จำนวนนักเรียนอนุบาลถึง ป.6)' })
@@ -79,7 +82,7 @@ export class BudgetLine {
 
 @ObjectType({ description: 'ประมาณการงบประมาณค่าอาหารกลางวันและอาหารเสริม (นม) ต่อปี' })
 export class BudgetFigures {
-  @Field(() => BudgetBasisEnum) basis: 'CONFIRMED' | 'LIVE';
+  @Field(() => BudgetBasisEnum) basis: 'CONFIRMED' | 'PROVISIONAL' | 'LIVE';
   @Field({ description: 'คำอธิบายที่มาของตัวเลข สำหรับแสดงบนหน้าจอ' }) label: string;
   @Field(() => Int) institutions: number;
   @Field(() => Int) lunchPupils: number;
@@ -99,11 +102,20 @@ export class BudgetPreview {
   @Field({ description: 'วันที่ใช้เลือกอัตรา (ข้อมูล ณ วันที่ของรอบ หรือวันนี้)' }) ratesOn: string;
   @Field(() => BudgetRates) rates: BudgetRates;
   @Field(() => MilkKindEnum) milkKind: string;
+  @Field(() => ProgressLevelEnum, {
+    description: 'ข้อมูลทางการต้องยืนยันแล้วถึงระดับนี้ (ระดับของหน่วยงานที่ขอ; ทั้งประเทศคือระดับจังหวัด)',
+  })
+  confirmedUpTo: ConfirmingLevel;
   @Field(() => BudgetFigures, {
     nullable: true,
-    description: 'ตามข้อมูลที่ยืนยันแล้วของรอบ (ว่าง: ยังไม่มีรอบ)',
+    description: 'ตามข้อมูลที่ยืนยันแล้วถึงระดับของหน่วยงานที่ขอ (ข้อมูลที่ใช้จัดสรรงบประมาณ; ว่าง: ยังไม่มีรอบ)',
   })
   confirmed: BudgetFigures | null;
+  @Field(() => BudgetFigures, {
+    nullable: true,
+    description: 'สถานศึกษาที่ยืนยันแล้วเฉพาะระดับล่าง (ระดับบนยังไม่ยืนยันหรือยกเลิกการยืนยัน): แยกไว้ ไม่รวมในข้อมูลทางการ',
+  })
+  provisional: BudgetFigures | null;
   @Field(() => BudgetFigures, { description: 'ประมาณการจากทะเบียนปัจจุบัน ก่อนการยืนยัน' }) live: BudgetFigures;
   orgUnitCode: string;
 }

@@ -10,6 +10,10 @@ import {
 import type { CdcEvent } from './cdc.events';
 import type { ConfirmationEvent } from '../confirmation/confirmation.events';
 import { LecError } from '../../shared/errors';
+import { specOf, type Dataset } from '../confirmation/dataset';
+
+/** The centre's own facts: the dataset whose confirmations this aggregate folds (its lock). */
+const isBasicData = (dataset: Dataset) => specOf(dataset).source === 'BASIC_DATA';
 
 /** The centre's stream also carries the confirmations of its basic data (the lock lives here). */
 type CdcStreamEvent = CdcEvent | ConfirmationEvent;
@@ -39,11 +43,9 @@ export const cdcDecider: Decider<CdcState, CdcCommand, CdcStreamEvent> = {
       case 'CdcBasicDataRecorded':
         return { ...state, version: event.data.version, data: event.data.data };
       case 'DatasetConfirmed':
-        return event.data.dataset === 'CDC_BASIC_DATA'
-          ? { ...state, confirmedIn: event.data.roundId }
-          : state;
+        return isBasicData(event.data.dataset) ? { ...state, confirmedIn: event.data.roundId } : state;
       case 'ConfirmationRevoked':
-        return event.data.dataset === 'CDC_BASIC_DATA' && state.confirmedIn === event.data.roundId
+        return isBasicData(event.data.dataset) && state.confirmedIn === event.data.roundId
           ? { ...state, confirmedIn: null }
           : state;
     }

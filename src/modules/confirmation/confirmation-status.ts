@@ -1,12 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from './confirmation.events';
-import { datasets, institutionDatasets, sourceKind, type Dataset } from './dataset';
+import {
+  ancestorColumn,
+  confirmingLevels,
+  confirmsAtAll,
+  deadlineColumn,
+  levelOf,
+  type ConfirmingLevel,
+} from '../org-units/levels';
+import { orgUnitKinds, type OrgUnitKind } from '../org-units/org-unit-kind';
+import {
+  datasetSpecs,
+  datasetsHeldAbove,
+  institutionDatasets,
+  isFirstHolder,
+  sourceKinds,
+  specOf,
+  waitsOnRecords,
+  type Dataset,
+} from './dataset';
 import type { DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
 import { actorKey } from '../accounts/actor.type';
 
 interface UnitLite {
   code: string;
-  kind: string;
+  kind: OrgUnitKind;
 }
 
 interface ConfirmationStateRow {
@@ -26,33 +44,28 @@ interface ConfirmationStateRow {
   revocation_reason: string | null;
 }
 
-const sourceKinds = ['SCHOOL', 'CDC', 'OTHER_SCHOOL'];
-
 /** Which datasets each LAO or province holds: one indexed probe per unit and kind. */
 export async function holdings(tx: EntityManager, units: UnitLite[]): Promise<Map<string, Dataset[]>> {
   const held = new Map<string, Dataset[]>();
-  for (const u of units)
-    if (u.kind === 'SCHOOL' || u.kind === 'CDC') held.set(u.code, institutionDatasets(u.kind));
-  for (const [kind, column] of [
-    ['LAO', 'lao_code'],
-    ['PROVINCE', 'province_code'],
-  ] as const) {
-    const codes = units.filter((u) => u.kind === kind).map((u) => u.code);
+  for (const u of units) if (levelOf(u.kind) === 'INSTITUTION') held.set(u.code, institutionDatasets(u.kind));
+  for (const level of ['LAO', 'PROVINCE'] as const) {
+    const codes = units.filter((u) => levelOf(u.kind) === level).map((u) => u.code);
     if (!codes.length) continue;
     const rows: { code: string; kind: string }[] = await tx.query(
       // LATERAL … LIMIT 1: one index probe per unit and kind (a plain EXISTS let the planner scan every unit).
       `SELECT p.code, k.kind FROM unnest($1::varchar[]) AS p(code)
          CROSS JOIN unnest($2::varchar[]) AS k(kind)
-         CROSS JOIN LATERAL (SELECT 1 FROM org_units u WHERE u.${column} = p.code AND u.kind = k.kind LIMIT 1) AS one`,
+         CROSS JOIN LATERAL (SELECT 1 FROM org_units u WHERE u.${ancestorColumn[level]} = p.code AND u.kind = k.kind LIMIT 1) AS one`,
       [codes, sourceKinds],
     );
-    for (const code of codes) {
-      const kinds = rows.filter((r) => r.code === code).map((r) => r.kind);
+    for (const code of codes)
       held.set(
         code,
-        datasets.filter((d) => kinds.includes(sourceKind[d])),
+        datasetsHeldAbove(
+          level,
+          rows.filter((r) => r.code === code).map((r) => r.kind),
+        ),
       );
-    }
   }
   return held;
 }
@@ -71,22 +84,22 @@ export async function missing(tx: EntityManager, roundId: string, units: UnitLit
     const key = `${parent}|${dataset}`;
     out.set(key, [...(out.get(key) ?? []), code]);
   };
-  const laos = units.filter((u) => u.kind === 'LAO').map((u) => u.code);
-  const provinces = units.filter((u) => u.kind === 'PROVINCE').map((u) => u.code);
+  const laos = units.filter((u) => levelOf(u.kind) === 'LAO').map((u) => u.code);
+  const provinces = units.filter((u) => levelOf(u.kind) === 'PROVINCE').map((u) => u.code);
   if (laos.length) {
     const rows: { parent: string; code: string; kind: string; done: string | null; recorded: boolean }[] =
       await tx.query(
         `SELECT u.lao_code AS parent, u.code, u.kind, ${DONE},
                 (u.kind = 'OTHER_SCHOOL' AND EXISTS (SELECT 1 FROM other_school_records r WHERE r.school_code = u.code)) AS recorded
            FROM org_units u
-          WHERE u.lao_code = ANY($1::varchar[]) AND u.kind IN ('SCHOOL', 'CDC', 'OTHER_SCHOOL')
+          WHERE u.lao_code = ANY($1::varchar[]) AND u.kind = ANY($3::varchar[])
           ORDER BY u.code`,
-        [laos, roundId],
+        [laos, roundId, sourceKinds],
       );
     for (const r of rows) {
       const done = (r.done ?? '').split(',');
-      for (const d of datasets)
-        if (sourceKind[d] === r.kind && !(d === 'OTHER_SCHOOL_COUNTS' ? r.recorded : done.includes(d)))
+      for (const { dataset: d, sourceKind } of datasetSpecs)
+        if (sourceKind === r.kind && !(waitsOnRecords('LAO', d) ? r.recorded : done.includes(d)))
           add(r.parent, d, r.code);
     }
   }
@@ -103,7 +116,8 @@ export async function missing(tx: EntityManager, roundId: string, units: UnitLit
       );
     for (const r of rows) {
       const done = (r.done ?? '').split(',');
-      for (const d of datasets) if (r[sourceKind[d]] === true && !done.includes(d)) add(r.parent, d, r.code);
+      const below = sourceKinds.filter((k) => r[k] === true);
+      for (const d of datasetsHeldAbove('LAO', below)) if (!done.includes(d)) add(r.parent, d, r.code);
     }
   }
   return out;
@@ -111,9 +125,9 @@ export async function missing(tx: EntityManager, roundId: string, units: UnitLit
 
 /** Each unit's deadline in the round: its level's, or a later extension granted to it. */
 export async function deadlines(tx: EntityManager, roundId: string, units: UnitLite[]) {
-  const [round]: { institution: string; lao: string; province: string }[] = await tx.query(
-    `SELECT to_char(institution_deadline, 'YYYY-MM-DD') AS institution, to_char(lao_deadline, 'YYYY-MM-DD') AS lao,
-            to_char(province_deadline, 'YYYY-MM-DD') AS province FROM rounds WHERE id = $1`,
+  const [round]: Record<ConfirmingLevel, string>[] = await tx.query(
+    `SELECT ${confirmingLevels.map((l) => `to_char(${deadlineColumn[l]}, 'YYYY-MM-DD') AS "${l}"`).join(', ')}
+       FROM rounds WHERE id = $1`,
     [roundId],
   );
   const extensions: { org_unit_code: string; until: string }[] = await tx.query(
@@ -123,7 +137,8 @@ export async function deadlines(tx: EntityManager, roundId: string, units: UnitL
   );
   const ext = new Map(extensions.map((e) => [e.org_unit_code, e.until]));
   return (u: UnitLite) => {
-    const base = u.kind === 'PROVINCE' ? round.province : u.kind === 'LAO' ? round.lao : round.institution;
+    const level = levelOf(u.kind);
+    const base = round[level === 'DEPARTMENT' ? 'PROVINCE' : level];
     const until = ext.get(u.code);
     return until && until > base ? until : base;
   };
@@ -158,6 +173,9 @@ export async function confirmationStatuses(
       const confirmed = r?.confirmed ?? false;
       return {
         dataset,
+        label: specOf(dataset).label,
+        waitsOnRecords: waitsOnRecords(u.kind, dataset),
+        register: isFirstHolder(u.kind, dataset) && specOf(dataset).source === 'REGISTER',
         confirmed,
         confirmedAt: confirmed ? r!.confirmed_at : null,
         confirmedByKey: confirmed
@@ -180,7 +198,7 @@ export async function confirmationStatuses(
 }
 
 /** Units that confirm, listed under a unit in a status view (funded schools of other affiliations do not). */
-const CONFIRMING_KINDS = ['PROVINCE', 'LAO', 'SCHOOL', 'CDC'];
+const CONFIRMING_KINDS = orgUnitKinds.filter(confirmsAtAll);
 
 /** The status of a unit and of each confirming unit directly under it, in one round. */
 export async function unitAndChildrenStatus(

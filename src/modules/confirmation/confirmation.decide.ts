@@ -1,7 +1,7 @@
 import { badInput, LecError } from '../../shared/errors';
 import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
 import type { ConfirmationRevoked, ConfirmedFigures, DatasetConfirmed } from './confirmation.events';
-import { confirmsAtAll, datasetLabels, type Dataset } from './dataset';
+import { confirmsAtAll, datasetLabels, specOf, waitsOnRecords, type Dataset } from './dataset';
 
 export interface UnitRef {
   code: string;
@@ -86,8 +86,8 @@ export function decideConfirm(s: ConfirmState): DatasetConfirmed[] {
   if (s.missing.length)
     throw new LecError(
       'NOT_READY',
-      s.dataset === 'OTHER_SCHOOL_COUNTS'
-        ? `ยังยืนยัน${what}ไม่ได้: ยังไม่ได้บันทึกจำนวนนักเรียนของ ${listUnits(s.missing)}`
+      waitsOnRecords(s.unit.kind, s.dataset)
+        ? `ยังยืนยัน${what}ไม่ได้: ${specOf(s.dataset).recordsMissing} ${listUnits(s.missing)}`
         : `ยังยืนยัน${what}ไม่ได้: หน่วยงานในสังกัด ${s.missing.length} แห่งยังไม่ได้ยืนยัน ได้แก่ ${listUnits(s.missing)}`,
       { missing: s.missing.map((u) => u.code) },
     );

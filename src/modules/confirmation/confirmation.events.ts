@@ -9,6 +9,12 @@ export interface GradeSexCount {
   count: number;
 }
 
+export interface ConfirmedPart {
+  code: string;
+  total: number | null;
+  counts?: GradeSexCount[];
+}
+
 /** The figures of record frozen by a confirmation (DOMAIN.md, Confirmation 6). */
 export interface ConfirmedFigures {
   /** Pupils or children counted; null for CDC basic data, which is not a count. */
@@ -18,8 +24,11 @@ export interface ConfirmedFigures {
   pupilIds?: string[];
   /** CDC basic data: the version of the record that was confirmed. */
   basicDataVersion?: number;
-  /** LAOs and provinces: each unit below whose confirmed figures were summed (and its total). */
-  parts?: { code: string; total: number | null }[];
+  /**
+   * LAOs and provinces: each unit below whose confirmed figures were summed (and its total); an
+   * LAO's funded schools also with the counts recorded for them (events before 2569-2 lack them).
+   */
+  parts?: ConfirmedPart[];
 }
 
 export type DatasetConfirmed = Event<

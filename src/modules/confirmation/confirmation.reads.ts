@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import type { ConfirmedFigures, GradeSexCount } from './confirmation.events';
+import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';
 import type { UnitRef } from './confirmation.decide';
 import { deadlines, holdings, missing } from './confirmation-status';
-import { sourceKind, type Dataset } from './dataset';
+import { ancestorColumn, levelBelow, levelOf } from '../org-units/levels';
+import { isFirstHolder, specOf, type Dataset, type DatasetSource, type DatasetSpec } from './dataset';
 
 /** The unit as the confirmation rules see it. */
 export interface ConfirmingUnit extends UnitRef {
@@ -98,22 +99,12 @@ export function sumCounts(lists: readonly GradeSexCount[][]): GradeSexCount[] {
   );
 }
 
-/**
- * The figures a confirmation freezes, read in the transaction that appends it: an institution's
- * current register; a centre's latest basic data; an LAO's or province's sum of the confirmed
- * figures below it; an LAO's recorded other-affiliation counts.
- */
-export async function figuresFor(
-  tx: EntityManager,
-  roundId: string,
-  unit: { code: string; kind: OrgUnitKind },
-  dataset: Dataset,
-): Promise<ConfirmedFigures | null> {
-  if (dataset === 'CDC_BASIC_DATA' && unit.kind === 'CDC') {
-    const [r] = await tx.query(`SELECT version FROM cdc_basic_data WHERE cdc_code = $1`, [unit.code]);
-    return r ? { total: null, counts: [], basicDataVersion: Number(r.version) } : null;
-  }
-  if (unit.kind === 'SCHOOL' || unit.kind === 'CDC') {
+/** The figures an institution or LAO freezes from its own records, by the dataset's source. */
+const fromSource: Record<
+  DatasetSource,
+  (tx: EntityManager, unit: { code: string }) => Promise<ConfirmedFigures | null>
+> = {
+  async REGISTER(tx, unit) {
     const rows: { id: string; grade: GradeSexCount['grade']; sex: GradeSexCount['sex'] }[] = await tx.query(
       `SELECT id, grade, sex FROM pupils WHERE institution_code = $1 AND status = 'ACTIVE' ORDER BY id`,
       [unit.code],
@@ -123,14 +114,18 @@ export async function figuresFor(
       counts: sumCounts([rows.map((r) => ({ grade: r.grade, sex: r.sex, count: 1 }))]),
       pupilIds: rows.map((r) => r.id),
     };
-  }
-  if (dataset === 'OTHER_SCHOOL_COUNTS') {
+  },
+  async BASIC_DATA(tx, unit) {
+    const [r] = await tx.query(`SELECT version FROM cdc_basic_data WHERE cdc_code = $1`, [unit.code]);
+    return r ? { total: null, counts: [], basicDataVersion: Number(r.version) } : null;
+  },
+  async RECORDED_COUNTS(tx, lao) {
     const rows: { code: string; grade: GradeSexCount['grade']; male: number; female: number }[] =
       await tx.query(
         `SELECT u.code, c.grade, c.male, c.female FROM org_units u
-         JOIN other_school_counts c ON c.school_code = u.code
-        WHERE u.lao_code = $1 AND u.kind = 'OTHER_SCHOOL' ORDER BY u.code`,
-        [unit.code],
+           JOIN other_school_counts c ON c.school_code = u.code
+          WHERE u.lao_code = $1 AND u.kind = 'OTHER_SCHOOL' ORDER BY u.code`,
+        [lao.code],
       );
     const counts = sumCounts([
       rows.flatMap((r) => [
@@ -138,30 +133,59 @@ export async function figuresFor(
         { grade: r.grade, sex: 'FEMALE' as const, count: r.female },
       ]),
     ]);
-    const perSchool = new Map<string, number>();
-    for (const r of rows) perSchool.set(r.code, (perSchool.get(r.code) ?? 0) + r.male + r.female);
-    return {
-      total: counts.reduce((n, c) => n + c.count, 0),
-      counts,
-      parts: [...perSchool].map(([code, total]) => ({ code, total })),
-    };
-  }
+    const perSchool = new Map<string, ConfirmedPart & { total: number; counts: GradeSexCount[] }>();
+    for (const r of rows) {
+      const part = perSchool.get(r.code) ?? { code: r.code, total: 0, counts: [] };
+      perSchool.set(r.code, part);
+      part.total += r.male + r.female;
+      part.counts.push(
+        { grade: r.grade, sex: 'MALE', count: r.male },
+        { grade: r.grade, sex: 'FEMALE', count: r.female },
+      );
+    }
+    return { total: counts.reduce((n, c) => n + c.count, 0), counts, parts: [...perSchool.values()] };
+  },
+};
+
+/**
+ * Above the first level: the sum of the confirmations in force of the units directly below that
+ * hold the dataset (an LAO's institutions of the source kind, a province's LAOs), with each part.
+ */
+async function sumOfLevelBelow(
+  tx: EntityManager,
+  roundId: string,
+  unit: { code: string; kind: OrgUnitKind },
+  spec: DatasetSpec,
+): Promise<ConfirmedFigures> {
+  const level = levelOf(unit.kind) as 'LAO' | 'PROVINCE';
+  const below = levelBelow(level);
+  const partKind = below === 'INSTITUTION' ? spec.sourceKind : 'LAO';
   const parts: { code: string; total: number | null; counts: GradeSexCount[] }[] = await tx.query(
-    unit.kind === 'LAO'
-      ? `SELECT c.org_unit_code AS code, c.total, c.counts FROM confirmations c
-           JOIN org_units u ON u.code = c.org_unit_code
-          WHERE c.round_id = $1 AND c.dataset = $2 AND c.confirmed AND u.lao_code = $3 AND u.kind = $4
-          ORDER BY c.org_unit_code`
-      : `SELECT c.org_unit_code AS code, c.total, c.counts FROM confirmations c
-           JOIN org_units u ON u.code = c.org_unit_code
-          WHERE c.round_id = $1 AND c.dataset = $2 AND c.confirmed AND u.province_code = $3 AND u.kind = $4
-          ORDER BY c.org_unit_code`,
-    [roundId, dataset, unit.code, unit.kind === 'LAO' ? sourceKind[dataset] : 'LAO'],
+    `SELECT c.org_unit_code AS code, c.total, c.counts FROM confirmations c
+       JOIN org_units u ON u.code = c.org_unit_code
+      WHERE c.round_id = $1 AND c.dataset = $2 AND c.confirmed AND u.${ancestorColumn[level]} = $3 AND u.kind = $4
+      ORDER BY c.org_unit_code`,
+    [roundId, spec.dataset, unit.code, partKind],
   );
-  const counted = dataset !== 'CDC_BASIC_DATA';
   return {
-    total: counted ? parts.reduce((n, p) => n + (p.total ?? 0), 0) : null,
+    total: spec.section ? parts.reduce((n, p) => n + (p.total ?? 0), 0) : null,
     counts: sumCounts(parts.map((p) => p.counts)),
     parts: parts.map((p) => ({ code: p.code, total: p.total })),
   };
+}
+
+/**
+ * The figures a confirmation freezes, read in the transaction that appends it (DOMAIN.md,
+ * Confirmation 6): the first holder's own records (an institution's register, a centre's basic
+ * data, an LAO's recorded funded-school counts); above it the sum of the level directly below.
+ */
+export async function figuresFor(
+  tx: EntityManager,
+  roundId: string,
+  unit: { code: string; kind: OrgUnitKind },
+  dataset: Dataset,
+): Promise<ConfirmedFigures | null> {
+  const spec = specOf(dataset);
+  if (isFirstHolder(unit.kind, dataset)) return fromSource[spec.source](tx, unit);
+  return sumOfLevelBelow(tx, roundId, unit, spec);
 }

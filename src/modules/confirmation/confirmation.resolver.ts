@@ -258,7 +258,7 @@ export class ConfirmationResolver {
     for (const s of status.datasets)
       if (s.revokedByUnitCode)
         revokers.set(s.revokedByUnitCode, (await ctx.loaders.orgUnit.load(s.revokedByUnitCode))?.name ?? '');
-    const confirmation = tasksFrom(status, todayInBangkok(new Date()), {
+    const confirmation = tasksFrom(status, unit.kind, todayInBangkok(new Date()), {
       revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
     });
     const targets = await provinceTargetTasks(

@@ -4,7 +4,7 @@ import { Round } from '../rounds/round.types';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
-import { datasetLabels, datasets, type Dataset } from './dataset';
+import { datasetLabels, datasets, type Dataset, type DatasetSource } from './dataset';
 import { taskKinds, type TaskKind } from './tasks';
 
 export const DatasetEnum = enumOf(datasets);
@@ -42,9 +42,41 @@ export class Confirmation {
   @Field({ description: 'ยืนยันหลังกำหนดวันที่' }) late: boolean;
 }
 
+const progressLevels = ['PROVINCE', 'LAO', 'INSTITUTION'] as const;
+export const ProgressLevelEnum = enumOf(progressLevels);
+registerEnumType(ProgressLevelEnum, {
+  name: 'ProgressLevel',
+  description: 'PROVINCE จังหวัด, LAO อปท., INSTITUTION สถานศึกษาและศูนย์พัฒนาเด็กเล็ก',
+});
+
+const datasetSources = ['REGISTER', 'BASIC_DATA', 'RECORDED_COUNTS'] as const;
+export const DatasetSourceEnum = enumOf(datasetSources);
+registerEnumType(DatasetSourceEnum, {
+  name: 'DatasetSource',
+  description:
+    'REGISTER ทะเบียนนักเรียนหรือเด็กเล็กของสถานศึกษา, BASIC_DATA ข้อมูลพื้นฐานของศูนย์ (ไม่ใช่จำนวน), RECORDED_COUNTS จำนวนนักเรียนที่ อปท. บันทึกให้สถานศึกษาสังกัดอื่น',
+});
+
+@ObjectType({ description: 'ฐานข้อมูลหนึ่งตามทะเบียนฐานข้อมูล: ใครถือ ยืนยันจากระดับใด นับเป็นจำนวนหรือไม่' })
+export class DatasetInfo {
+  @Field(() => DatasetEnum) dataset: Dataset;
+  @Field({ description: 'ชื่อภาษาไทย' }) label: string;
+  @Field(() => String, { description: 'ชนิดหน่วยงานที่เป็นเจ้าของข้อมูลต้นทาง (SCHOOL, CDC, OTHER_SCHOOL)' })
+  sourceKind: string;
+  @Field(() => ProgressLevelEnum, { description: 'ระดับที่ยืนยันเป็นระดับแรก' }) firstLevel: 'INSTITUTION' | 'LAO';
+  @Field(() => DatasetSourceEnum) source: DatasetSource;
+  @Field({ description: 'เป็นจำนวนนักเรียน (ใช้ในตัวเลขและงบประมาณ)' }) counted: boolean;
+}
+
 @ObjectType({ description: 'สถานะการยืนยันของฐานข้อมูลหนึ่งของหน่วยงาน ในรอบหนึ่ง' })
 export class DatasetStatus {
   @Field(() => DatasetEnum) dataset: Dataset;
+  @Field({ description: 'ชื่อฐานข้อมูลภาษาไทย' }) label: string;
+  @Field({
+    description: 'หน่วยงานนี้ยืนยันจากจำนวนที่ตนบันทึกให้หน่วยงานในสังกัด (รอการบันทึก ไม่ใช่รอการยืนยัน)',
+  })
+  waitsOnRecords: boolean;
+  @Field({ description: 'ทะเบียนนักเรียนหรือเด็กเล็กของสถานศึกษา (การยืนยันล็อกทะเบียน)' }) register: boolean;
   @Field() confirmed: boolean;
   @Field(() => Date, { nullable: true }) confirmedAt: Date | null;
   @Field(() => Int, { nullable: true }) total: number | null;
@@ -109,13 +141,6 @@ export class Task {
   @Field(() => Int, { nullable: true, description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft:
     number | null;
 }
-
-const progressLevels = ['PROVINCE', 'LAO', 'INSTITUTION'] as const;
-export const ProgressLevelEnum = enumOf(progressLevels);
-registerEnumType(ProgressLevelEnum, {
-  name: 'ProgressLevel',
-  description: 'PROVINCE จังหวัด, LAO อปท., INSTITUTION สถานศึกษาและศูนย์พัฒนาเด็กเล็ก',
-});
 
 @ObjectType({ description: 'ความคืบหน้าการยืนยันฐานข้อมูลหนึ่งในระดับหนึ่ง' })
 export class DatasetProgress {

@@ -28,15 +28,22 @@ export async function confirmationAt(tx: EntityManager, globalPosition: number):
   return row as ConfirmationView;
 }
 
+/**
+ * A unit's history: its own confirmations and revocations, and the revocations it made of units
+ * below (named by `orgUnit`), so an LAO's or province's own tab shows what it did.
+ */
 export function confirmationHistory(
   tx: EntityManager,
   orgUnitCode: string,
   roundId: string | null,
 ): Promise<ConfirmationView[]> {
-  return roundId
-    ? tx.query(`${SELECT} WHERE org_unit_code = $1 AND round_id = $2 ORDER BY global_position`, [
-        orgUnitCode,
-        roundId,
-      ])
-    : tx.query(`${SELECT} WHERE org_unit_code = $1 ORDER BY global_position`, [orgUnitCode]);
+  const round = roundId ? 'AND round_id = $2' : '';
+  const params = roundId ? [orgUnitCode, roundId] : [orgUnitCode];
+  return tx.query(
+    `SELECT * FROM (${SELECT} WHERE org_unit_code = $1 ${round}
+       UNION ALL
+       ${SELECT} WHERE by_unit = $1 AND action = 'REVOKED' AND org_unit_code <> $1 ${round}) h
+      ORDER BY h.id::bigint`,
+    params,
+  );
 }

@@ -15,12 +15,12 @@ export const confirmationsProjection: Projection = {
         const counts = JSON.stringify(d.counts);
         await tx.query(
           `INSERT INTO confirmations (round_id, org_unit_code, dataset, confirmed, confirmed_at,
-             confirmed_by_account, confirmed_by_profile, confirmed_position, total, counts, late)
-           VALUES ($1, $2, $3, true, $4, $5, $6, $7, $8, $9::jsonb, $10)
+             confirmed_by_account, confirmed_by_profile, confirmed_position, total, counts, late, parts)
+           VALUES ($1, $2, $3, true, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb)
            ON CONFLICT (round_id, org_unit_code, dataset) DO UPDATE SET confirmed = true,
              confirmed_at = EXCLUDED.confirmed_at, confirmed_by_account = EXCLUDED.confirmed_by_account,
              confirmed_by_profile = EXCLUDED.confirmed_by_profile, confirmed_position = EXCLUDED.confirmed_position,
-             total = EXCLUDED.total, counts = EXCLUDED.counts, late = EXCLUDED.late`,
+             total = EXCLUDED.total, counts = EXCLUDED.counts, late = EXCLUDED.late, parts = EXCLUDED.parts`,
           [
             d.roundId,
             d.orgUnitCode,
@@ -32,6 +32,7 @@ export const confirmationsProjection: Projection = {
             d.total,
             counts,
             d.late,
+            d.parts ? JSON.stringify(d.parts) : null,
           ],
         );
         await tx.query(

@@ -1,20 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
 import { daysBetween } from './tasks';
-import { datasets, sourceKind, type Dataset } from './dataset';
+import {
+  ancestorColumn,
+  atOrAbove,
+  confirmingLevels,
+  deadlineColumn,
+  isAbove,
+  levelOf,
+  type ConfirmingLevel,
+} from '../org-units/levels';
+import { datasetSpecs, type Dataset } from './dataset';
 
 /** The levels whose progress a unit follows: every confirming level below it. */
-export type ProgressLevel = 'PROVINCE' | 'LAO' | 'INSTITUTION';
-const levelsBelow: Partial<Record<OrgUnitKind, ProgressLevel[]>> = {
-  DEPARTMENT: ['PROVINCE', 'LAO', 'INSTITUTION'],
-  PROVINCE: ['LAO', 'INSTITUTION'],
-  LAO: ['INSTITUTION'],
-};
-const deadlineColumn: Record<ProgressLevel, string> = {
-  PROVINCE: 'province_deadline',
-  LAO: 'lao_deadline',
-  INSTITUTION: 'institution_deadline',
-};
+export type ProgressLevel = ConfirmingLevel;
+/** Top down: the confirming levels under a unit's own. */
+const levelsBelow = (kind: OrgUnitKind): ProgressLevel[] =>
+  confirmingLevels.filter((l) => isAbove(levelOf(kind), l)).reverse();
 /** How many of the units not yet confirmed are listed by code (the counts are always complete). */
 export const LISTED = 200;
 
@@ -37,18 +39,13 @@ export interface ProvinceProgressView {
 }
 
 function unitsSql(level: ProgressLevel, scope: { kind: OrgUnitKind; code: string }): string {
-  const subtree =
-    scope.kind === 'DEPARTMENT'
-      ? 'true'
-      : scope.kind === 'PROVINCE'
-        ? 'u.province_code = $4'
-        : 'u.lao_code = $4';
+  const own = levelOf(scope.kind);
+  const subtree = own === 'DEPARTMENT' ? 'true' : `u.${ancestorColumn[own as 'LAO' | 'PROVINCE']} = $4`;
+  // A unit of the level holds the dataset when units of its source kind sit under it (or it is one).
   const holds =
     level === 'INSTITUTION'
       ? 'u.kind = $3'
-      : level === 'LAO'
-        ? `u.kind = 'LAO' AND EXISTS (SELECT 1 FROM org_units i WHERE i.lao_code = u.code AND i.kind = $3)`
-        : `u.kind = 'PROVINCE' AND EXISTS (SELECT 1 FROM org_units i WHERE i.province_code = u.code AND i.kind = $3)`;
+      : `u.kind = '${level}' AND EXISTS (SELECT 1 FROM org_units i WHERE i.${ancestorColumn[level]} = u.code AND i.kind = $3)`;
   return `FROM org_units u
     JOIN rounds r ON r.id = $1
     LEFT JOIN confirmations c ON c.round_id = $1 AND c.org_unit_code = u.code AND c.dataset = $2
@@ -76,17 +73,12 @@ export async function confirmationProgress(
             to_char(institution_deadline, 'YYYY-MM-DD') AS "INSTITUTION" FROM rounds WHERE id = $1`,
     [roundId],
   );
-  for (const level of levelsBelow[scope.kind] ?? []) {
+  for (const level of levelsBelow(scope.kind)) {
     const rows: DatasetProgressView[] = [];
-    for (const dataset of datasets) {
-      if (level === 'INSTITUTION' && dataset === 'OTHER_SCHOOL_COUNTS') continue;
+    for (const { dataset, sourceKind, firstLevel } of datasetSpecs) {
+      if (!atOrAbove(level, firstLevel)) continue;
       const from = unitsSql(level, scope);
-      const params = [
-        roundId,
-        dataset,
-        sourceKind[dataset],
-        ...(scope.kind === 'DEPARTMENT' ? [] : [scope.code]),
-      ];
+      const params = [roundId, dataset, sourceKind, ...(scope.kind === 'DEPARTMENT' ? [] : [scope.code])];
       const groups: { province: string; units: number; confirmed: number; late: number }[] = await tx.query(
         `SELECT u.province_code AS province, count(*)::int AS units,
                 count(*) FILTER (WHERE c.confirmed)::int AS confirmed,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import { unitTitle, type OrgUnitKind } from '../org-units/org-unit-kind';
 import { datasetLabels, registerDataset, type Dataset } from './dataset';
 
 /**
@@ -13,17 +13,19 @@ export async function assertNotConfirmed(
   unitCode: string,
   dataset: Dataset,
 ): Promise<void> {
-  const [row]: { round_id: string; name: string; parent_name: string | null }[] = await tx.query(
-    `SELECT c.round_id, u.name, p.name AS parent_name
+  const [row]: { round_id: string; name: string; parent_name: string | null; parent_kind: OrgUnitKind }[] =
+    await tx.query(
+      `SELECT c.round_id, u.name, p.name AS parent_name, p.kind AS parent_kind
        FROM confirmations c
        JOIN rounds r ON r.id = c.round_id AND r.status = 'OPEN'
        JOIN org_units u ON u.code = c.org_unit_code
        LEFT JOIN org_units p ON p.code = u.parent_code
       WHERE c.org_unit_code = $1 AND c.dataset = $2 AND c.confirmed`,
-    [unitCode, dataset],
-  );
+      [unitCode, dataset],
+    );
   if (!row) return;
-  const who = dataset === 'OTHER_SCHOOL_COUNTS' ? 'จังหวัด' : (row.parent_name ?? 'หน่วยงานต้นสังกัด');
+  // The level above the holder revokes: an institution's LAO, an LAO's province.
+  const who = row.parent_name ? unitTitle(row.parent_kind, row.parent_name) : 'หน่วยงานต้นสังกัด';
   throw new LecError(
     'DATA_CONFIRMED',
     `${datasetLabels[dataset]}ของ ${row.name} ยืนยันแล้วในรอบ ${row.round_id} จึงแก้ไขไม่ได้ ` +

@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
+import type { ReadSourceFor } from '../../http/read-source';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { jsonRoute, type ImportRoutesDeps } from '../imports/imports.route';
@@ -14,10 +15,14 @@ import { confirmationStatusTable } from './status-export';
  * `GET /exports/confirmation-status.xlsx?orgUnitCode=…&roundId=…`: who has and has not confirmed,
  * for the unit and each unit directly under it (the round named, else the open or latest one).
  */
-export function mountConfirmationStatusExport(app: IRouter, deps: ImportRoutesDeps): void {
-  const { dataSource, logger } = deps;
+export function mountConfirmationStatusExport(
+  app: IRouter,
+  deps: ImportRoutesDeps & { readFrom?: ReadSourceFor },
+): void {
+  const { logger } = deps;
   const route = jsonRoute(logger, 'confirmation status export', async (req: Request, res: Response) => {
     const viewer = requireViewer(await deps.authenticate(req));
+    const dataSource = deps.readFrom ? await deps.readFrom(viewer, res) : deps.dataSource;
     const code =
       typeof req.query.orgUnitCode === 'string' ? req.query.orgUnitCode.trim() : viewer.orgUnit.code;
     const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });

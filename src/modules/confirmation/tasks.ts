@@ -1,6 +1,7 @@
 import { formatThaiDate, todayInBangkok } from '../pupils/rules/thai-dates';
 import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
-import { datasetLabels, type Dataset } from './dataset';
+import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import { datasetLabels, waitsOnRecords, type Dataset } from './dataset';
 
 export type TaskKind =
   | 'CONFIRM'
@@ -49,6 +50,7 @@ function due(daysLeft: number): string {
  */
 export function tasksFrom(
   status: ConfirmationStatus,
+  kind: OrgUnitKind,
   today: string,
   names: { revokedBy: (s: DatasetStatus) => string },
 ): TaskView[] {
@@ -79,10 +81,9 @@ export function tasksFrom(
         ...base,
         kind: 'WAIT_FOR_CHILDREN',
         // Funded schools of another affiliation do not confirm: the LAO records their counts itself.
-        message:
-          s.dataset === 'OTHER_SCHOOL_COUNTS'
-            ? `บันทึกจำนวนนักเรียนของสถานศึกษาสังกัดอื่นอีก ${s.missingCodes.length} แห่ง แล้วยืนยัน${what}${when}`
-            : `รอหน่วยงานในสังกัดยืนยัน${what}อีก ${s.missingCodes.length} แห่ง จึงจะยืนยันได้${when}`,
+        message: waitsOnRecords(kind, s.dataset)
+          ? `บันทึกจำนวนนักเรียนของสถานศึกษาสังกัดอื่นอีก ${s.missingCodes.length} แห่ง แล้วยืนยัน${what}${when}`
+          : `รอหน่วยงานในสังกัดยืนยัน${what}อีก ${s.missingCodes.length} แห่ง จึงจะยืนยันได้${when}`,
       });
   }
   // The department confirms nothing: its work is to see the provinces through.

@@ -2,6 +2,9 @@ import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
 import { daysBetween, tasksFrom } from './tasks';
 
 const status = (d: Partial<DatasetStatus> & Pick<DatasetStatus, 'dataset'>): DatasetStatus => ({
+  label: '',
+  waitsOnRecords: false,
+  register: false,
   confirmed: false,
   confirmedAt: null,
   confirmedByKey: null,
@@ -24,6 +27,7 @@ describe('what a unit must do now', () => {
   it('confirm what is ready, with the deadline and days left; nothing for what is confirmed', () => {
     const tasks = tasksFrom(
       of([status({ dataset: 'PUPILS' }), status({ dataset: 'CHILDREN', confirmed: true })]),
+      'LAO',
       '2026-12-01',
       names,
     );
@@ -39,7 +43,7 @@ describe('what a unit must do now', () => {
   });
 
   it('a deadline three days off or past turns the task into DEADLINE', () => {
-    expect(tasksFrom(of([status({ dataset: 'PUPILS' })]), '2026-12-12', names)[0]).toMatchObject({
+    expect(tasksFrom(of([status({ dataset: 'PUPILS' })]), 'SCHOOL', '2026-12-12', names)[0]).toMatchObject({
       kind: 'DEADLINE',
       daysLeft: -2,
       message: expect.stringContaining('เลยกำหนดมาแล้ว 2 วัน'),
@@ -53,6 +57,7 @@ describe('what a unit must do now', () => {
         status({ dataset: 'CHILDREN', ready: false, missingCodes: ['a', 'b'] }),
         status({ dataset: 'OTHER_SCHOOL_COUNTS', ready: false, missingCodes: ['c'] }),
       ]),
+      'LAO',
       '2026-12-01',
       names,
     );
@@ -62,12 +67,26 @@ describe('what a unit must do now', () => {
     expect(tasks[2].message).toMatch(/^บันทึกจำนวนนักเรียนของสถานศึกษาสังกัดอื่นอีก 1 แห่ง/);
   });
 
+  it("a province waits on its LAOs for other-affiliation counts: recording them is the LAO's work", () => {
+    const [task] = tasksFrom(
+      of([status({ dataset: 'OTHER_SCHOOL_COUNTS', ready: false, missingCodes: ['5440101', '5440102'] })]),
+      'PROVINCE',
+      '2026-12-01',
+      names,
+    );
+    expect(task.kind).toBe('WAIT_FOR_CHILDREN');
+    expect(task.message).toMatch(/^รอหน่วยงานในสังกัดยืนยันจำนวนนักเรียนสถานศึกษาสังกัดอื่นอีก 2 แห่ง/);
+    expect(task.message).not.toContain('บันทึก');
+  });
+
   it('the department sees how many provinces have confirmed each dataset', () => {
     const child = (confirmed: boolean) => ({
       orgUnitCode: 'x',
       datasets: [status({ dataset: 'PUPILS', confirmed })],
     });
-    expect(tasksFrom(of([], [child(true), child(false), child(false)]), '2026-12-01', names)).toEqual([
+    expect(
+      tasksFrom(of([], [child(true), child(false), child(false)]), 'DEPARTMENT', '2026-12-01', names),
+    ).toEqual([
       expect.objectContaining({
         kind: 'WAIT_FOR_CHILDREN',
         message: expect.stringContaining('ยืนยันแล้ว 1 จาก 3 แห่ง'),

@@ -2,7 +2,14 @@ import { systemMetadata, type EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
 import { confirmDataset } from '../confirmation/confirm-dataset';
-import type { Dataset } from '../confirmation/dataset';
+import {
+  countedDatasets,
+  isFirstHolder,
+  recordedCountsDataset,
+  registerDataset,
+  type Dataset,
+} from '../confirmation/dataset';
+import { isLecError } from '../../shared/errors';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
 import { RoundRow } from '../rounds/round.entity';
 import { openRound } from '../rounds/open-round';
@@ -54,7 +61,8 @@ function actingFor(
 
 /**
  * `seed:national -- --confirm`: in the open round (opened if none is), every seeded school confirms
- * its pupils, every CDC its children, and every LAO its funded schools' counts — through `confirm`.
+ * its pupils, every CDC its children, and every LAO its funded schools' counts, then every LAO and
+ * every province what it holds — through `confirm`.
  */
 export async function confirmNational(
   store: EventStore,
@@ -68,19 +76,19 @@ export async function confirmNational(
       code: u.code,
       kind: 'SCHOOL' as const,
       laoCode: u.parentCode!,
-      dataset: 'PUPILS' as const,
+      dataset: registerDataset('SCHOOL'),
     })),
     ...institutionUnits(laos, 'CDC', sizes.cdcs).map((u) => ({
       code: u.code,
       kind: 'CDC' as const,
       laoCode: u.parentCode!,
-      dataset: 'CHILDREN' as const,
+      dataset: registerDataset('CDC'),
     })),
     ...laos.slice(0, Math.min(laos.length, sizes.otherSchools)).map((u) => ({
       code: u.code,
       kind: 'LAO' as const,
       laoCode: u.code,
-      dataset: 'OTHER_SCHOOL_COUNTS' as const,
+      dataset: recordedCountsDataset(),
     })),
   ];
   let done = 0;
@@ -91,5 +99,24 @@ export async function confirmNational(
     if (done % Math.max(1, Math.ceil(targets.length / 10)) === 0 || done === targets.length)
       log(`  confirmations: ${done}/${targets.length}`);
   }
-  return { roundId, confirmations: targets.length };
+  // Up the chain, so the national figures are official: every LAO, then every province, confirms
+  // each counted dataset it holds (one it does not hold is refused and skipped).
+  const provinces = [...new Set(laos.map((l) => l.parentCode!))];
+  const above = [
+    ...laos.map((l) => ({ code: l.code, kind: 'LAO' as const, laoCode: l.code })),
+    ...provinces.map((code) => ({ code, kind: 'PROVINCE' as const, laoCode: null })),
+  ];
+  for (const u of above)
+    for (const dataset of countedDatasets) {
+      if (u.kind === 'LAO' && isFirstHolder('LAO', dataset)) continue; // confirmed above already
+      const { viewer, metadata } = actingFor(u.code, u.kind, u.laoCode);
+      try {
+        await confirmDataset(store, viewer, u.code, dataset, metadata);
+        done += 1;
+      } catch (e) {
+        if (!isLecError(e) || e.code !== 'BAD_USER_INPUT') throw e;
+      }
+    }
+  log(`  confirmations up the chain: ${done}`);
+  return { roundId, confirmations: done };
 }

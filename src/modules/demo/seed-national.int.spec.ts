@@ -88,9 +88,17 @@ describe('seed:national at a small scale', () => {
     expect(await countTables(sys)).toEqual(live);
   });
 
-  it('--confirm: every institution and LAO confirms, and the confirmed national figures equal the seeded ones', async () => {
+  it('--confirm: every institution, LAO and province confirms, and the official national figures equal the seeded ones', async () => {
     const { roundId, confirmations } = await confirmNational(sys.store, sizes);
-    expect(confirmations).toBe(11 + 200 + 80);
+    const [inForce] = await sys.dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE u.kind IN ('SCHOOL', 'CDC'))::int AS institutions,
+              count(*) FILTER (WHERE u.kind = 'PROVINCE')::int AS provinces
+         FROM confirmations c JOIN org_units u ON u.code = c.org_unit_code WHERE c.round_id = $1 AND c.confirmed`,
+      [roundId],
+    );
+    expect(inForce.n).toBe(confirmations);
+    expect(inForce.institutions).toBe(11 + 200);
+    expect(inForce.provinces).toBeGreaterThan(0);
     const confirmed = await enrolmentCounts(sys.dataSource.manager, department, {
       orgUnitCode: 'DLA',
       roundId,
@@ -99,6 +107,7 @@ describe('seed:national at a small scale', () => {
     expect(confirmed.enrolled.total).toBe(report.pupils + report.children);
     expect(confirmed.otherSchools.total).toBe(report.otherSchoolPupils);
     expect(confirmed.rows).toEqual((await counts('DLA')).rows);
+    expect(confirmed.provisional).toEqual([]);
   });
 
   it('reads sizes from flags and the environment, refusing nonsense', () => {

@@ -12,6 +12,7 @@ import { otherSchoolStreamId } from '../other-schools/other-school.events';
 import { decidePupil, type InstitutionState } from '../pupils/pupil.decide';
 import { institutionStreamId, type PupilEvent } from '../pupils/pupil.events';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { recordedCountsDataset } from '../confirmation/dataset';
 import {
   institutionUnits,
   laoUnits,
@@ -151,7 +152,7 @@ export async function seedNational(
     UNIT_BATCH,
     async (tx, u) => {
       const counts = otherSchoolCounts(random);
-      await assertNotConfirmed(tx, u.parentCode!, 'OTHER_SCHOOL_COUNTS');
+      await assertNotConfirmed(tx, u.parentCode!, recordedCountsDataset());
       await store.decide(
         tx,
         otherSchoolStreamId(u.code),

@@ -14,6 +14,7 @@ import { recordOtherSchoolCounts } from '../other-schools/record-other-school-co
 import type { PupilInputData } from '../pupils/pupil.decide';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { enrolmentCounts } from './enrolment-counts.query';
+import type { EnrolmentCountsView } from './figures.view';
 
 const year = new Date().getUTCFullYear();
 const department = viewerFor({ code: 'DLA', kind: 'DEPARTMENT' });
@@ -77,24 +78,38 @@ describe('confirmed figures of a round (enrolmentCounts with roundId + confirmed
   });
   afterAll(() => sys.close());
 
-  it('sums the frozen counts of the confirmed institutions and the LAO-confirmed funded schools under the unit', async () => {
+  /** What is confirmed below the level asked, apart from the official figures. */
+  const provisional = (v: EnrolmentCountsView, section: 'enrolled' | 'otherSchools' = 'enrolled') =>
+    v.provisional.reduce((n, p) => n + p[section].total, 0);
+
+  it('official figures are confirmed up to the level asked; what is confirmed only lower down is apart', async () => {
     const lao = await confirmed(laoA.code);
     expect(lao).toMatchObject({ mode: 'CONFIRMED', roundId, byNationality: null, cdcAgeGroups: null });
-    expect(lao.enrolled.rows.map((r) => `${r.grade} ${r.sex} ${r.count}`)).toEqual([
+    // The LAO confirmed its funded schools' counts, not yet its school's pupils or its CDC's children.
+    expect(lao.confirmedUpTo).toBe('LAO');
+    expect(lao.otherSchools).toMatchObject({ total: 3, rows: [{ grade: 'K3', sex: 'MALE', count: 3 }] });
+    expect(lao.enrolled.total).toBe(0);
+    expect(lao.total).toBe(3);
+    expect(lao.provisional.map((p) => p.level)).toEqual(['INSTITUTION']);
+    expect(lao.provisional[0].enrolled.rows.map((r) => `${r.grade} ${r.sex} ${r.count}`)).toEqual([
       'P1 MALE 1',
       'P1 FEMALE 1',
       'CDC MALE 1',
     ]);
-    expect(lao.otherSchools).toMatchObject({ total: 3, rows: [{ grade: 'K3', sex: 'MALE', count: 3 }] });
-    expect(lao.total).toBe(6);
     expect((await confirmed(schoolA.code)).total).toBe(2);
     expect((await confirmed(otherA.code)).otherSchools.total).toBe(3);
-    // School B has not confirmed: the province's confirmed figures leave it out, its live figures do not.
+    // School B has not confirmed: no confirmed figures anywhere, its live figures count.
     expect((await confirmed(schoolB.code)).total).toBe(0);
-    expect((await confirmed('54')).enrolled.total).toBe(3);
+    const province = await confirmed('54');
+    expect(province).toMatchObject({ total: 0, confirmedUpTo: 'PROVINCE' });
+    expect(province.provisional.map((p) => [p.level, p.total])).toEqual([
+      ['LAO', 3],
+      ['INSTITUTION', 3],
+    ]);
     expect((await live('54')).enrolled.total).toBeGreaterThanOrEqual(4);
-    expect((await confirmed('54', 'เด่นชัย')).total).toBe(6);
-    expect((await confirmed('54', 'ลอง')).total).toBe(0);
+    const denchai = await confirmed('54', 'เด่นชัย');
+    expect(denchai.total + denchai.provisional.reduce((n, p) => n + p.total, 0)).toBe(6);
+    expect((await confirmed('54', 'ลอง')).provisional).toEqual([]);
   });
 
   it('drops an institution whose confirmation is revoked, and keeps what was confirmed when data change after', async () => {
@@ -102,18 +117,17 @@ describe('confirmed figures of a round (enrolmentCounts with roundId + confirmed
     const lao = viewerFor(laoA);
     await revokeConfirmation(sys.store, lao, schoolA.code, 'PUPILS', 'แก้ไขชั้นเรียน', metadataFor(lao));
     const after = await confirmed(laoA.code);
-    expect(after.enrolled.total).toBe(1);
+    expect(provisional(after)).toBe(1);
     expect(after.otherSchools.total).toBe(3);
     // School B's later pupil is on its register, not in any confirmed figure.
-    expect((await confirmed('54')).enrolled.total).toBe(1);
+    expect(provisional(await confirmed('54'))).toBe(1);
     expect((await live(laoA.code)).enrolled.total).toBe(3);
     // Corrected (a pupil added) and confirmed again: the new figures count.
     await enrol(schoolA, { firstName: 'ภูมิ' });
     await confirm(schoolA, 'PUPILS');
-    expect((await confirmed(laoA.code)).enrolled.total).toBe(4);
-    expect((await confirmed('DLA')).enrolled.total).toBe(4);
+    expect(provisional(await confirmed(laoA.code))).toBe(4);
+    expect(provisional(await confirmed('DLA'))).toBe(4);
     const tables = await countTables(sys);
-    expect(tables.confirmedPerLao.length).toBeGreaterThan(0);
     await rebuildProjections(sys.store);
     expect(await countTables(sys)).toEqual(tables);
   });

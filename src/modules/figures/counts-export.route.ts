@@ -1,6 +1,7 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { ReadSourceFor } from '../../http/read-source';
 import type { Logger } from '../../shared/logger';
 import { requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
@@ -14,6 +15,8 @@ import { readLiveAgeGroups } from './read-live-counts';
 
 export interface CountsExportDeps {
   dataSource: DataSource;
+  /** A replica for this read when one is fresh enough (LEC_DATABASE_REPLICA_URLS). */
+  readFrom?: ReadSourceFor;
   authenticate: (req: Request) => Promise<Viewer | null>;
   logger: Logger;
 }
@@ -34,9 +37,10 @@ async function childrenOf(ds: DataSource, unit: OrgUnitRow, district: string | n
  * directly below it. Whoever may read the unit's counts may export them.
  */
 export function mountCountsExport(app: IRouter, deps: CountsExportDeps): void {
-  const { dataSource, logger } = deps;
+  const { logger } = deps;
   const route = jsonRoute(logger, 'counts export', async (req: Request, res: Response, requestId: string) => {
     const viewer = requireViewer(await deps.authenticate(req));
+    const dataSource = deps.readFrom ? await deps.readFrom(viewer, res) : deps.dataSource;
     const m = dataSource.manager;
     const unitCode = String(req.params.unit);
     const at = text(req.query.at);

@@ -66,6 +66,8 @@ export async function enrolmentCounts(
       nationality: null,
       otherSchools: confirmed.otherSchools,
       ages: null,
+      confirmedUpTo: confirmed.upTo,
+      provisional: confirmed.provisional,
     });
   }
   const live = await readLiveCounts(m, scope);

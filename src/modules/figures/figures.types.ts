@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
+import { ProgressLevelEnum } from '../confirmation/confirmation.types';
+import type { ConfirmingLevel } from '../org-units/levels';
 import { OrgUnit } from '../org-units/org-unit.type';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
@@ -58,6 +60,16 @@ export class AgeGroupCount {
   @Field(() => Int) total: number;
 }
 
+@ObjectType({ description: 'ตัวเลขที่ยืนยันแล้วถึงระดับหนึ่งเท่านั้น (ยังไม่ใช่ข้อมูลทางการของหน่วยงานที่ขอ)' })
+export class ProvisionalFigures {
+  @Field(() => ProgressLevelEnum, { description: 'ระดับสูงสุดที่ยืนยันแล้ว' }) level: ConfirmingLevel;
+  @Field() label: string;
+  @Field(() => Int) total: number;
+  @Field(() => CountsSection) enrolled: CountsSection;
+  @Field(() => CountsSection) otherSchools: CountsSection;
+  @Field(() => CountsSection) combined: CountsSection;
+}
+
 @ObjectType({
   description:
     'จำนวนนักเรียนของหน่วยงานและทุกหน่วยงานในสังกัด: total/rows คือรวมทั้งหมด (combined) ' +
@@ -90,4 +102,15 @@ export class EnrolmentCounts {
     description: 'เด็กเล็กตามช่วงอายุ ณ วันอ้างอิง (ไม่มีในข้อมูลที่ยืนยันแล้ว)',
   })
   cdcAgeGroups: AgeGroupCount[] | null;
+  @Field(() => ProgressLevelEnum, {
+    nullable: true,
+    description:
+      'CONFIRMED: ตัวเลขข้างต้นยืนยันแล้วถึงระดับนี้ (ระดับของหน่วยงานที่ขอ; ของประเทศคือระดับจังหวัด) จึงเป็นข้อมูลทางการของหน่วยงานนั้น',
+  })
+  confirmedUpTo: ConfirmingLevel | null;
+  @Field(() => [ProvisionalFigures], {
+    description:
+      'CONFIRMED: ตัวเลขที่ยืนยันแล้วเฉพาะระดับล่าง (ระดับบนยังไม่ยืนยัน หรือยกเลิกการยืนยันแล้ว) แยกไว้ต่างหาก ไม่รวมในตัวเลขข้างต้น',
+  })
+  provisional: ProvisionalFigures[];
 }

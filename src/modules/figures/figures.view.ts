@@ -1,6 +1,8 @@
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { sexes, type Sex } from '../pupils/rules/name-prefixes';
+import { levelAbove, levelLabels, type ConfirmingLevel } from '../org-units/levels';
 import type { CountScope } from './count-scope';
+import type { ProvisionalCells } from './read-confirmed-counts';
 import {
   ageGroupLabels,
   ageGroups,
@@ -59,8 +61,26 @@ export interface EnrolmentCountsView extends CountsSectionView {
   otherSchools: CountsSectionView;
   combined: CountsSectionView;
   byNationality: NationalityCountView[] | null;
+  /** CONFIRMED: the level the figures above are confirmed up to. */
+  confirmedUpTo: ConfirmingLevel | null;
+  /** CONFIRMED: figures confirmed only at a lower level, apart (never in the figures above). */
+  provisional: ProvisionalFiguresView[];
   /** Known already (as-of), null when the mode has none (confirmed), undefined: read when asked. */
   cdcAgeGroups?: AgeGroupCountView[] | null;
+}
+
+export interface ProvisionalFiguresView {
+  level: ConfirmingLevel;
+  label: string;
+  total: number;
+  enrolled: CountsSectionView;
+  otherSchools: CountsSectionView;
+  combined: CountsSectionView;
+}
+
+/** "Confirmed by the LAOs, not yet by the province": what a provisional part is, in Thai. */
+export function provisionalLabel(level: ConfirmingLevel, upTo: ConfirmingLevel): string {
+  return `ยืนยันแล้วถึงระดับ${levelLabels[level]} แต่${levelLabels[levelAbove(level) as ConfirmingLevel]}ยังไม่ยืนยัน (ยังไม่ใช่ข้อมูลทางการของระดับ${levelLabels[upTo]})`;
 }
 
 /** Grade × sex counts, summed, in grade then sex order; cells of 0 are left out. */
@@ -115,8 +135,11 @@ export function countsView(args: {
   nationality: readonly EnrolledCell[] | null;
   otherSchools: readonly GradeSexCell[];
   ages?: readonly AgeCell[] | null;
+  confirmedUpTo?: ConfirmingLevel;
+  provisional?: readonly (ProvisionalCells & { level: ConfirmingLevel })[];
 }): EnrolmentCountsView {
   const combined = sectionOf([...args.enrolled, ...args.otherSchools]);
+  const upTo = args.confirmedUpTo ?? null;
   return {
     ...combined,
     scope: args.scope,
@@ -130,6 +153,18 @@ export function countsView(args: {
     otherSchools: sectionOf(args.otherSchools),
     combined,
     byNationality: args.nationality && nationalityOf(args.nationality),
+    confirmedUpTo: upTo,
+    provisional: (args.provisional ?? []).map((p) => {
+      const all = sectionOf([...p.enrolled, ...p.otherSchools]);
+      return {
+        level: p.level,
+        label: provisionalLabel(p.level, upTo ?? p.level),
+        total: all.total,
+        enrolled: sectionOf(p.enrolled),
+        otherSchools: sectionOf(p.otherSchools),
+        combined: all,
+      };
+    }),
     cdcAgeGroups: args.ages === undefined ? undefined : args.ages && ageGroupsOf(args.ages),
   };
 }

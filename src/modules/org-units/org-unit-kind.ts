@@ -55,3 +55,8 @@ export function requiredParentKind(kind: OrgUnitKind): OrgUnitKind | null {
 export function isInstitution(kind: OrgUnitKind): boolean {
   return kind === 'SCHOOL' || kind === 'CDC';
 }
+
+/** A unit named in a sentence: provinces are named with their title (จังหวัดแพร่), other units by name. */
+export function unitTitle(kind: OrgUnitKind, name: string): string {
+  return kind === 'PROVINCE' ? `จังหวัด${name}` : name;
+}

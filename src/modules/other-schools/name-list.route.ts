@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { EventStore } from '../../event-store/event-store.service';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
@@ -21,9 +22,11 @@ import {
 } from './name-list-form.xlsx';
 import { checkNameList, notANameList } from './name-list.check';
 import { readOtherSchoolCounts } from './other-school-counts.read';
+import { storeCertifiedNameList, type StoredNameList } from '../cross-checks/store-certified-name-list';
 
 export interface NameListDeps {
   dataSource: DataSource;
+  store: EventStore;
   /** Finds the signed-in account of a request (cookie or bearer token), or null: as for GraphQL. */
   authenticate: (req: Request) => Promise<Viewer | null>;
   logger: Logger;
@@ -148,9 +151,10 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
   app.get('/other-schools/:schoolCode/name-list-form.xlsx', cookieParser(), form('xlsx'));
   app.get('/other-schools/:schoolCode/name-list-form.pdf', cookieParser(), form('pdf'));
 
-  // A check, not a record: it reads the recorded counts and the uploaded list and writes nothing
-  // (no event, no read-model row, the file is not kept). The LAO records counts with
-  // recordOtherSchoolCounts as before.
+  // A check of the returned list against the recorded counts; during an open round the list is
+  // also kept as the school's certified list of that round (an event with the file's digest and the
+  // valid IDs, grades and sexes; no names), for the cross-check across affiliations. The LAO still
+  // records counts with recordOtherSchoolCounts.
   app.post(
     '/other-schools/:schoolCode/name-list-check',
     cookieParser(),
@@ -166,9 +170,25 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
             `${unit.name} (${unit.code}) ไม่ได้อยู่ในความรับผิดชอบของ อปท. ของท่าน: ตรวจสอบรายชื่อได้เฉพาะ อปท. ที่อุดหนุนสถานศึกษานั้น`,
           );
         assertOtherSchool(unit);
-        const rows = await readNameListXlsx(await readUploadedFile(req));
+        const file = await readUploadedFile(req);
+        const rows = await readNameListXlsx(file);
         const [view] = await readOtherSchoolCounts(dataSource.manager, [unit.code]);
-        const check = checkNameList(rows, view.counts, todayInBangkok(new Date()));
+        const today = todayInBangkok(new Date());
+        const check = checkNameList(rows, view.counts, today);
+        const round = await dataSource.manager.findOne(RoundRow, { where: { status: 'OPEN' } });
+        const stored: StoredNameList | null = round
+          ? await storeCertifiedNameList(
+              deps.store,
+              { roundId: round.id, schoolCode: unit.code, laoCode: viewer.orgUnit.code, file, rows, today },
+              {
+                accountId: viewer.accountId,
+                profileId: viewer.profileId,
+                orgUnitCode: viewer.orgUnit.code,
+                requestId,
+                at: new Date().toISOString(),
+              },
+            )
+          : null;
         // Counts only: the log never holds a name or an ID.
         logger.info(
           {
@@ -178,6 +198,7 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
             rows: check.rows,
             invalid: check.invalidRows.length,
             differences: check.differences.length,
+            stored: stored && { roundId: stored.roundId, appended: stored.appended },
             ms: Date.now() - started,
           },
           'name list checked',
@@ -189,6 +210,14 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
             school: { code: unit.code, name: unit.name },
             recordedAt: view.recordedAt,
             ...check,
+            stored,
+            message: `${check.message} ${
+              stored
+                ? stored.appended
+                  ? `เก็บแบบรับรองรายชื่อนี้เป็นของรอบ ${stored.roundId} แล้ว`
+                  : `แบบรับรองรายชื่อนี้เก็บไว้สำหรับรอบ ${stored.roundId} แล้ว (ไฟล์เดียวกัน ไม่ได้เก็บซ้ำ)`
+                : 'ไม่มีรอบการบันทึกข้อมูลที่เปิดอยู่ จึงตรวจสอบได้แต่ไม่ได้เก็บรายชื่อไว้'
+            }`,
           });
       } catch (e) {
         // An upload refused before its body was read: drain it, so the client gets the answer.

@@ -7,6 +7,7 @@ import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolDecider } from './other-school.decider';
 import type { OtherSchoolCountsEntry } from './other-school-counts.rules';
 import { otherSchoolStreamId } from './other-school.events';
+import { recordedCountsDataset } from '../confirmation/dataset';
 import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.read';
 
 /**
@@ -29,7 +30,7 @@ export async function recordOtherSchoolCounts(
       );
     // The LAO confirms its funded schools' counts as one dataset: lock it as its confirmation does.
     await lockUnits(tx, [fundingLaoCode]);
-    await assertNotConfirmed(tx, fundingLaoCode, 'OTHER_SCHOOL_COUNTS');
+    await assertNotConfirmed(tx, fundingLaoCode, recordedCountsDataset());
     await store.decide(
       tx,
       otherSchoolStreamId(unit.code),

@@ -11,6 +11,7 @@ import { promotePupils, type PromotionOutcome } from './promote-pupils';
 import type { Grade } from './rules/grades';
 import { formatThaiDate, todayInBangkok } from './rules/thai-dates';
 import { runLifecycleCommand } from './run-lifecycle-command';
+import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from '../offline/offline-args';
 
 function promotionMessage(o: PromotionOutcome): string {
   const counts = `เลื่อนชั้น ${o.promoted} คน จบการศึกษา ${o.graduated} คน`;
@@ -34,6 +35,10 @@ export class PupilLifecycleResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Arg('toInstitutionCode', () => String, { nullable: true, description: 'ย้ายออก: รหัสสถานศึกษาปลายทาง' })
     toInstitutionCode: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: OFFLINE_KEY })
+    idempotencyKey: string | null,
+    @Arg('basedOnVersion', () => Int, { nullable: true, description: OFFLINE_VERSION })
+    basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const pupil = await pupilForWrite(ctx, pupilId);
@@ -42,6 +47,7 @@ export class PupilLifecycleResolver {
       pupil.institutionCode,
       { type: 'RecordPupilLeft', pupilId, reason, date, note, toInstitutionCode },
       metadataOf(ctx),
+      offlineOf(ctx.viewer!, 'recordPupilLeft', { idempotencyKey, basedOnVersion }),
     );
   }
 

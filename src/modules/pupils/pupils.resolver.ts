@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { readStream } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
@@ -22,6 +22,7 @@ import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.query';
 import { runPupilCommand } from './run-pupil-command';
 import { maskPupilId } from './rules/citizen-id';
+import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from '../offline/offline-args';
 
 @Resolver(() => Pupil)
 export class PupilsResolver {
@@ -67,14 +68,20 @@ export class PupilsResolver {
   async enrolPupil(
     @Arg('institutionCode', () => String) institutionCode: string,
     @Arg('input', () => PupilInput) input: PupilInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: OFFLINE_KEY })
+    idempotencyKey: string | null,
+    @Arg('basedOnVersion', () => Int, { nullable: true, description: OFFLINE_VERSION })
+    basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    assertIsInstitution(requireViewer(ctx.viewer), institutionCode);
+    const viewer = requireViewer(ctx.viewer);
+    assertIsInstitution(viewer, institutionCode);
     return runPupilCommand(
       ctx.store,
       institutionCode,
       { type: 'EnrolPupil', pupilId: randomUUID(), input: { ...input, extra: extraOf(input.extra) } },
       metadataOf(ctx),
+      offlineOf(viewer, 'enrolPupil', { idempotencyKey, basedOnVersion }),
     );
   }
 
@@ -82,6 +89,10 @@ export class PupilsResolver {
   async correctPupil(
     @Arg('pupilId', () => ID) pupilId: string,
     @Arg('input', () => PupilPatch) input: PupilPatch,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: OFFLINE_KEY })
+    idempotencyKey: string | null,
+    @Arg('basedOnVersion', () => Int, { nullable: true, description: OFFLINE_VERSION })
+    basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const pupil = await pupilForWrite(ctx, pupilId);
@@ -90,6 +101,7 @@ export class PupilsResolver {
       pupil.institutionCode,
       { type: 'CorrectPupil', pupilId, patch: { ...input, extra: extraOf(input.extra) } },
       metadataOf(ctx),
+      offlineOf(ctx.viewer!, 'correctPupil', { idempotencyKey, basedOnVersion }),
     );
   }
 
@@ -100,6 +112,10 @@ export class PupilsResolver {
     @Arg('pupilId', () => ID) pupilId: string,
     @Arg('reason', () => NonExistenceReasonEnum) reason: NonExistenceReason,
     @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: OFFLINE_KEY })
+    idempotencyKey: string | null,
+    @Arg('basedOnVersion', () => Int, { nullable: true, description: OFFLINE_VERSION })
+    basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     if (note && note.length > 500) throw badInput({ note: 'หมายเหตุยาวได้ไม่เกิน 500 ตัวอักษร' });
@@ -109,6 +125,7 @@ export class PupilsResolver {
       pupil.institutionCode,
       { type: 'RemovePupilAsNonExistent', pupilId, reason, note },
       metadataOf(ctx),
+      offlineOf(ctx.viewer!, 'removePupilAsNonExistent', { idempotencyKey, basedOnVersion }),
     );
     return this.removedOf(removed, ctx);
   }

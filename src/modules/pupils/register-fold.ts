@@ -36,10 +36,10 @@ function entryOf(d: PupilDetails & { institutionCode: string }): RegisterEntry {
 }
 
 /**
- * One pupil event applied to the register, in place. Events of other types, and events about a
+ * One pupil event applied to the register, in place (the figures audit keeps one register per institution this way). Events of other types, and events about a
  * pupil the register has never seen (a replay that starts mid-way), change nothing.
  */
-function apply(register: Map<string, RegisterEntry>, event: PlainEvent): void {
+export function applyToRegister(register: Map<string, RegisterEntry>, event: PlainEvent): void {
   const e = event as PupilEvent;
   switch (e.type) {
     case 'PupilEnrolled':
@@ -86,6 +86,6 @@ export function foldRegister(
   initial: Register = new Map(),
 ): Map<string, RegisterEntry> {
   const register = new Map(initial);
-  for (const e of events) apply(register, e);
+  for (const e of events) applyToRegister(register, e);
   return register;
 }

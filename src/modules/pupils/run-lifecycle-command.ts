@@ -5,6 +5,7 @@ import { streamVersion } from '../../event-store/event-store';
 import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decide';
 import { findActiveHolder, lastPromotionYear, loadInstitution } from './pupil-reads';
 import { PupilRow } from './pupil.entity';
+import { assertNotStale, remember, replayed, type OfflineContext } from '../offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
 import { academicYearOf, todayInBangkok } from './rules/thai-dates';
@@ -18,14 +19,19 @@ export async function runLifecycleCommand(
   institutionCode: string,
   command: LifecycleCommand,
   metadata: EventMetadata,
+  offline?: OfflineContext,
 ): Promise<PupilRow> {
   return store.transaction(async (tx) => {
     const streamId = institutionStreamId(institutionCode);
+    // A queued offline command sent again: its first result, nothing appended.
+    const again = offline ? await replayed(tx, offline) : null;
+    if (again) return again;
     const version = await streamVersion(tx, streamId);
     const unit = await loadInstitution(tx, institutionCode);
     await assertRegisterOpen(tx, unit);
     const today = todayInBangkok(new Date(metadata.at));
     const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
+    if (offline && pupil) await assertNotStale(tx, streamId, pupil.id, offline);
     const citizenId =
       command.type === 'RecordPupilTransferredIn'
         ? parsePupilId(command.input.citizenId, today)?.value
@@ -40,7 +46,16 @@ export async function runLifecycleCommand(
       activeElsewhere: citizenId ? await findActiveHolder(tx, citizenId, command.pupilId) : null,
       lastPromotionYear: await lastPromotionYear(tx, institutionCode),
     };
-    await store.append(tx, streamId, 'Institution', version, decideLifecycle(command, state), metadata);
-    return tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+    const events = await store.append(
+      tx,
+      streamId,
+      'Institution',
+      version,
+      decideLifecycle(command, state),
+      metadata,
+    );
+    const result = await tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+    if (offline) await remember(tx, streamId, offline, events, result);
+    return result;
   });
 }

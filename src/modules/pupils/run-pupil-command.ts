@@ -7,6 +7,7 @@ import { assertRegisterOpen } from '../confirmation/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decide';
 import { PupilRow } from './pupil.entity';
+import { assertNotStale, remember, replayed, type OfflineContext } from '../offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
 import { academicYearOf, todayInBangkok } from './rules/thai-dates';
@@ -37,9 +38,13 @@ export async function runPupilCommand(
   institutionCode: string,
   command: PupilCommand,
   metadata: EventMetadata,
+  offline?: OfflineContext,
 ): Promise<PupilRow> {
   return store.transaction(async (tx) => {
     const streamId = institutionStreamId(institutionCode);
+    // A queued offline command sent again: its first result, nothing appended.
+    const again = offline ? await replayed(tx, offline) : null;
+    if (again) return again;
     const version = await streamVersion(tx, streamId);
     const unit = await tx.findOneBy(OrgUnitRow, { code: institutionCode });
     if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
@@ -47,6 +52,7 @@ export async function runPupilCommand(
     await assertRegisterOpen(tx, unit);
     const today = todayInBangkok(new Date());
     const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
+    if (offline && pupil) await assertNotStale(tx, streamId, pupil.id, offline);
     const rawId =
       command.type === 'EnrolPupil'
         ? command.input.citizenId
@@ -60,7 +66,16 @@ export async function runPupilCommand(
       pupil: pupil && { ...pupil, pupilId: pupil.id },
       activeElsewhere: await activeHolder(tx, rawId, today, command.pupilId),
     };
-    await store.append(tx, streamId, 'Institution', version, decidePupil(command, state), metadata);
-    return tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+    const events = await store.append(
+      tx,
+      streamId,
+      'Institution',
+      version,
+      decidePupil(command, state),
+      metadata,
+    );
+    const result = await tx.findOneByOrFail(PupilRow, { id: command.pupilId });
+    if (offline) await remember(tx, streamId, offline, events, result);
+    return result;
   });
 }

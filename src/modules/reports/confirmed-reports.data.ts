@@ -1,7 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
 import { AccountRow, ProfileRow } from '../accounts/account.entity';
-import type { GradeSexCount } from '../confirmation/confirmation.events';
+import type { ConfirmedPart, GradeSexCount } from '../confirmation/confirmation.events';
+import { datasetsOfSection, recordedCountsDataset, registerDataset, specOf } from '../confirmation/dataset';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
 import type { PupilEvent } from '../pupils/pupil.events';
@@ -11,7 +12,7 @@ import { sexLabels } from '../pupils/rules/name-prefixes';
 import { ageOn } from '../pupils/rules/thai-dates';
 import { RoundRow } from '../rounds/round.entity';
 import type { ConfirmedNameListData } from './confirmed-name-list.pdf';
-import type { LaoSummaryData } from './lao-summary.pdf';
+import type { LaoSummaryData, SummaryCount } from './lao-summary.pdf';
 import { formatPupilId } from './removal-register.route';
 import { maskPupilId } from '../pupils/rules/citizen-id';
 
@@ -65,7 +66,7 @@ export async function confirmedNameListOf(
             e.data->'pupilIds' AS pupil_ids
        FROM confirmations c JOIN events e ON e.global_position = c.confirmed_position
       WHERE c.round_id = $1 AND c.org_unit_code = $2 AND c.dataset = $3 AND c.confirmed`,
-    [round.id, unit.code, unit.kind === 'CDC' ? 'CHILDREN' : 'PUPILS'],
+    [round.id, unit.code, registerDataset(unit.kind)],
   );
   if (!c)
     throw new LecError(
@@ -122,25 +123,54 @@ export async function confirmedNameListOf(
   };
 }
 
-/** An LAO's summary: each school's and CDC's confirmation in force in the round, by grade and sex. */
+/** Grade × sex counts as the summary's rows by grade (male and female side by side). */
+function byGrade(list: readonly GradeSexCount[]): SummaryCount[] {
+  const counts = new Map<Grade, SummaryCount>();
+  for (const n of list) {
+    const t = counts.get(n.grade) ?? { grade: n.grade, male: 0, female: 0 };
+    if (n.sex === 'MALE') t.male += n.count;
+    else t.female += n.count;
+    counts.set(n.grade, t);
+  }
+  return [...counts.values()];
+}
+
+/**
+ * An LAO's summary: each school's and CDC's confirmation in force in the round, by grade and sex,
+ * and the funded schools of another affiliation as the LAO's own confirmation in force froze them.
+ */
 export async function laoSummaryOf(
   m: EntityManager,
   lao: OrgUnitRow,
   round: RoundRow,
   printedAt: Date,
 ): Promise<LaoSummaryData> {
+  const registers = datasetsOfSection('REGISTER');
+  const kinds = [...new Set(registers.map((d) => specOf(d).sourceKind))];
   const institutions = await m.find(OrgUnitRow, {
-    where: { laoCode: lao.code, kind: In(['SCHOOL', 'CDC']) },
+    where: { laoCode: lao.code, kind: In(kinds) },
     order: { code: 'ASC' },
   });
   const rows: { code: string; confirmed_at: Date; counts: GradeSexCount[] }[] = institutions.length
     ? await m.query(
         `SELECT org_unit_code AS code, confirmed_at, counts FROM confirmations
-          WHERE round_id = $1 AND confirmed AND dataset IN ('PUPILS', 'CHILDREN') AND org_unit_code = ANY($2::varchar[])`,
-        [round.id, institutions.map((i) => i.code)],
+          WHERE round_id = $1 AND confirmed AND dataset = ANY($3::varchar[]) AND org_unit_code = ANY($2::varchar[])`,
+        [round.id, institutions.map((i) => i.code), registers],
       )
     : [];
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const funded = await m.find(OrgUnitRow, {
+    where: { laoCode: lao.code, kind: specOf(recordedCountsDataset()).sourceKind },
+    order: { code: 'ASC' },
+  });
+  const [own]: { confirmed_at: Date; parts: ConfirmedPart[] | null }[] = funded.length
+    ? await m.query(
+        `SELECT confirmed_at, parts FROM confirmations
+          WHERE round_id = $1 AND org_unit_code = $2 AND dataset = $3 AND confirmed`,
+        [round.id, lao.code, recordedCountsDataset()],
+      )
+    : [];
+  const parts = new Map((own?.parts ?? []).map((p) => [p.code, p]));
   const province = lao.provinceCode ? await m.findOneBy(OrgUnitRow, { code: lao.provinceCode }) : null;
   return {
     lao: { code: lao.code, name: lao.name, laoType: lao.laoType },
@@ -151,18 +181,22 @@ export async function laoSummaryOf(
     responsible: await responsibleOf(m, lao.code),
     institutions: institutions.map((i) => {
       const r = byCode.get(i.code);
-      const counts = new Map<Grade, { grade: Grade; male: number; female: number }>();
-      for (const n of r?.counts ?? []) {
-        const t = counts.get(n.grade) ?? { grade: n.grade, male: 0, female: 0 };
-        if (n.sex === 'MALE') t.male += n.count;
-        else t.female += n.count;
-        counts.set(n.grade, t);
-      }
       return {
         code: i.code,
         name: i.name,
         confirmedAt: r ? new Date(r.confirmed_at) : null,
-        counts: [...counts.values()],
+        counts: byGrade(r?.counts ?? []),
+      };
+    }),
+    fundedSchools: funded.map((f) => {
+      const part = parts.get(f.code);
+      return {
+        code: f.code,
+        name: f.name,
+        confirmedAt: part && own ? new Date(own.confirmed_at) : null,
+        // Confirmations made before parts carried their counts: the total only, under no grade.
+        counts: part?.counts ? byGrade(part.counts) : [],
+        total: part?.total ?? null,
       };
     }),
   };

@@ -45,6 +45,8 @@ export interface LaoSummaryData {
   printedAt: Date;
   responsible: { name: string; position: string } | null;
   institutions: readonly LaoSummaryInstitution[];
+  /** Funded schools of another affiliation, as the LAO's confirmation in force froze their counts. */
+  fundedSchools: readonly (LaoSummaryInstitution & { total: number | null })[];
 }
 
 /** Who heads each kind of LAO, as the signature line names them. */
@@ -162,22 +164,27 @@ function signatures(doc: Doc, d: LaoSummaryData, top: number): void {
   block(MARGIN_X + CONTENT_W * 0.75, d.lao.laoType ? laoHeadTitle[d.lao.laoType] : 'ผู้บริหารท้องถิ่น', null);
 }
 
-/**
- * An LAO's summary for signature: its institutions' confirmed totals in the round, by grade and
- * sex (a row each for male, female and both), the LAO's total, the institutions not yet confirmed
- * (not counted), then the certification and signature lines for the responsible person and the
- * head of the LAO. A4 landscape; pages numbered.
- */
-export async function renderLaoSummary(d: LaoSummaryData): Promise<Buffer> {
-  const { doc, done } = createThaiDocument({
-    layout: 'landscape',
-    title: `${LAO_SUMMARY_TITLE} — ${d.lao.name}`,
-    subject: 'Local Education Center information system: confirmed totals of an LAO for signature',
-    bufferPages: true,
-  });
-  doc.addPage();
-  const counted = d.institutions.filter((i) => i.confirmedAt);
-  const cols = gradesPresent(d.institutions);
+/** A short paragraph under a table, shrunk to fit three lines. */
+function note(doc: Doc, text: string, top: number): number {
+  let y = top + 10;
+  const fit = fitLines(doc, text, 'regular', CONTENT_W, 3, [11, 10, 9]);
+  for (const l of fit.lines) {
+    put(doc, l, MARGIN_X, y, 'regular', fit.size, INK);
+    y += fit.size * 1.38;
+  }
+  return y;
+}
+
+/** One table of confirmed units by grade and sex (male, female, both), with its total row. */
+function section(
+  doc: Doc,
+  d: LaoSummaryData,
+  units: readonly LaoSummaryInstitution[],
+  top: number,
+  totalLabel: string,
+): number {
+  const counted = units.filter((i) => i.confirmedAt);
+  const cols = gradesPresent(units);
   const gradeW = cols.length ? Math.min(48, (CONTENT_W - 36 - 170 - 34 - 48) / cols.length) : 0;
   const columns: TableColumn[] = [
     { header: 'ลำดับ', width: 36, align: 'center' },
@@ -206,27 +213,55 @@ export async function renderLaoSummary(d: LaoSummaryData): Promise<Buffer> {
       String(n + 1),
     ),
   );
-  rows.push(...rowsOf([{ text: `รวมทั้ง ${d.lao.name}`, font: 'bold' }], cols, [...total.values()], ''));
-  let y = drawTable(doc, {
+  rows.push(...rowsOf([{ text: totalLabel, font: 'bold' }], cols, [...total.values()], ''));
+  return drawTable(doc, {
     columns,
     rows,
     x: MARGIN_X,
-    y: header(doc, d, counted.length),
+    y: top,
     bottom: TABLE_BOTTOM,
     newPage: () => continuation(doc, d),
     fontSize: 10,
     paddingY: 2,
     headerFill: '#e6e6e6',
   });
+}
+
+/**
+ * An LAO's summary for signature: its institutions' confirmed totals in the round, by grade and
+ * sex (a row each for male, female and both), the LAO's total, the institutions not yet confirmed
+ * (not counted), the funded schools' counts as the LAO confirmed them, then the certification and signature lines for the responsible person and the
+ * head of the LAO. A4 landscape; pages numbered.
+ */
+export async function renderLaoSummary(d: LaoSummaryData): Promise<Buffer> {
+  const { doc, done } = createThaiDocument({
+    layout: 'landscape',
+    title: `${LAO_SUMMARY_TITLE} — ${d.lao.name}`,
+    subject: 'Local Education Center information system: confirmed totals of an LAO for signature',
+    bufferPages: true,
+  });
+  doc.addPage();
+  const counted = d.institutions.filter((i) => i.confirmedAt);
+  let y = section(doc, d, d.institutions, header(doc, d, counted.length), `รวมทั้ง ${d.lao.name}`);
   const pending = d.institutions.filter((i) => !i.confirmedAt);
-  if (pending.length) {
-    y += 10;
-    const text = `สถานศึกษาที่ยังไม่ยืนยันข้อมูล (ไม่นับรวม): ${pending.map((i) => `${i.name} (${i.code})`).join(', ')}`;
-    const fit = fitLines(doc, text, 'regular', CONTENT_W, 3, [11, 10, 9]);
-    for (const l of fit.lines) {
-      put(doc, l, MARGIN_X, y, 'regular', fit.size, INK);
-      y += fit.size * 1.38;
-    }
+  if (pending.length)
+    y = note(
+      doc,
+      `สถานศึกษาที่ยังไม่ยืนยันข้อมูล (ไม่นับรวม): ${pending.map((i) => `${i.name} (${i.code})`).join(', ')}`,
+      y,
+    );
+  if (d.fundedSchools.length) {
+    if (y + 80 > TABLE_BOTTOM) y = continuation(doc, d);
+    y += 14;
+    const confirmed = d.fundedSchools.filter((f) => f.confirmedAt);
+    put(doc, `สถานศึกษาสังกัดอื่นที่ ${d.lao.name} อุดหนุน (จำนวนตามที่ อปท. ยืนยัน)`, MARGIN_X, y, 'bold', 13);
+    y += 20;
+    y = section(doc, d, d.fundedSchools, y, 'รวมสถานศึกษาสังกัดอื่น');
+    // Confirmed before the parts carried their counts: only the total is known by school.
+    const totalsOnly = confirmed.filter((f) => !f.counts.length && (f.total ?? 0) > 0);
+    if (totalsOnly.length)
+      y = note(doc, `จำนวนรวม (ไม่มีรายชั้น): ${totalsOnly.map((f) => `${f.name} ${f.total} คน`).join(', ')}`, y);
+    if (!confirmed.length) y = note(doc, 'อปท. ยังไม่ได้ยืนยันจำนวนนักเรียนสถานศึกษาสังกัดอื่นในรอบนี้ (ไม่นับรวม)', y);
   }
   signatures(doc, d, y);
   forEachPage(doc, (page, pages) => printedFooter(doc, FRAME, PAGE_H - 26, d.printedAt, page, pages));

@@ -99,6 +99,25 @@ describe('LAO summary for signature (แบบสรุปจำนวนนั�
         counts: [{ grade: 'P2', male: 9, female: 9 }],
       },
     ],
+    fundedSchools: [
+      {
+        code: 'OS5400101',
+        name: 'โรงเรียนบ้านดอนแก้ว (สพฐ.)',
+        confirmedAt: new Date('2025-06-20T02:30:00Z'),
+        counts: [
+          { grade: 'P1', male: 20, female: 21 },
+          { grade: 'P3', male: 3, female: 4 },
+        ],
+        total: 48,
+      },
+      {
+        code: 'OS5400102',
+        name: 'โรงเรียนวัดร้าง (ยุบรวม)',
+        confirmedAt: new Date('2025-06-20T02:30:00Z'),
+        counts: [],
+        total: 0,
+      },
+    ],
   };
 
   it('uses as columns only the grades the counted institutions have', () => {
@@ -125,6 +144,12 @@ describe('LAO summary for signature (แบบสรุปจำนวนนั�
     expect(t.flat).toContain(flat('รวมทั้ง องค์การบริหารส่วนตำบลนาคูหา ชาย 5 10 7 22'));
     expect(t.flat).toContain(flat('รวม 11 22 15 48'));
     expect(t.flat).toContain(flat('สถานศึกษาที่ยังไม่ยืนยันข้อมูล (ไม่นับรวม): โรงเรียนวัดดอนมูล (1154000002)'));
+    // Funded schools of another affiliation, as the LAO confirmed them (a closed school counts 0).
+    expect(t.flat).toContain(flat('สถานศึกษาสังกัดอื่นที่ องค์การบริหารส่วนตำบลนาคูหา อุดหนุน'));
+    expect(t.flat).toContain(flat('โรงเรียนบ้านดอนแก้ว (สพฐ.)'));
+    expect(t.flat).toContain(flat('ชาย 20 3 23'));
+    expect(t.flat).toContain(flat('รวมสถานศึกษาสังกัดอื่น ชาย 20 3 23'));
+    expect(t.flat).toContain(flat('รวม 41 7 48'));
     expect(t.text).toMatch(/ลงชื่อ \.+ ผู้รับผิดชอบ/);
     expect(t.text).toMatch(/ลงชื่อ \.+ นายกองค์การบริหารส่วนตำบล/);
     expect(t.text).toContain('( สมชาย รักถิ่น )');

@@ -24,9 +24,7 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
   const word = pupilWord(unit.kind);
   const { data } = useQuery(CONFIRMATION_STATUS, { variables: { orgUnitCode: unit.code } });
   const [added, setAdded] = useState<string | null>(null);
-  const register = data?.confirmationStatus?.datasets.find(
-    (d) => d.dataset === 'PUPILS' || d.dataset === 'CHILDREN',
-  );
+  const register = data?.confirmationStatus?.datasets.find((d) => d.register);
   const lockedReason = register?.confirmed
     ? `ข้อมูล${word}ยืนยันแล้วเมื่อ ${thaiDateTime(register.confirmedAt)} โดย ${actorName(register.confirmedBy)} จึงถูกล็อก หากต้องแก้ไข ให้${revokerOf[unit.kind]}ยกเลิกการยืนยันข้อมูลก่อน`
     : null;
@@ -135,9 +133,7 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
         <ConfirmPanel
           unit={unit}
           own={own}
-          summary={(ds) =>
-            ds === 'CDC_BASIC_DATA' ? null : <PupilCounts code={unit.code} kind={unit.kind} />
-          }
+          summary={(s) => (s.register ? <PupilCounts code={unit.code} kind={unit.kind} /> : null)}
         />
       ),
     },
