@@ -35,7 +35,10 @@ import {
   BudgetRatesResolver,
 } from '../modules/budget/budget.resolver';
 
-import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
+import {
+  ConfirmationRequestResolver,
+  RevocationRequestsResolver,
+} from '../modules/revocation-requests/revocation-requests.resolver';
 import {
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
@@ -78,6 +81,7 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetPreviewResolver,
   BudgetLineResolver,
   RevocationRequestsResolver,
+  ConfirmationRequestResolver,
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
   NoticesResolver,

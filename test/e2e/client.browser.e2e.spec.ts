@@ -431,6 +431,7 @@ browserWalk()('web client in a browser', () => {
     await page.getByLabel('ชื่อสกุล').fill('รักงาน');
     await page.getByLabel('ตำแหน่ง').fill('ผู้อำนวยการกอง');
     await page.getByLabel('หมายเลขโทรศัพท์').fill('0223456789');
+    await page.getByLabel('รหัสผ่านปัจจุบัน').fill(NEW_PASSWORD);
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-next-pass-2569');
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-next-pass-2569');
     await page.getByRole('button', { name: 'บันทึกผู้รับผิดชอบคนใหม่' }).click();

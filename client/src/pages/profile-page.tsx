@@ -21,6 +21,7 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
   const blank = { firstName: '', lastName: '', position: '', phone: '' };
   const [profile, setProfile] = useState(blank);
   const [newPassword, setNewPassword] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [first, firstState] = useMutation(COMPLETE_FIRST_LOGIN);
@@ -36,7 +37,9 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
     setMismatch(newPassword !== repeat);
     if (newPassword !== repeat) return;
     const variables = { profile, newPassword };
-    const res = await (firstLogin ? first({ variables }) : change({ variables })).catch(() => null);
+    const res = await (
+      firstLogin ? first({ variables }) : change({ variables: { ...variables, currentPassword } })
+    ).catch(() => null);
     if (!res?.data) return;
     navigate('/', true);
     // Aborted in-flight reads reject here; every active query is fetched again anyway.
@@ -107,6 +110,18 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
         </fieldset>
         <fieldset className="grid-2">
           <legend>รหัสผ่านใหม่</legend>
+          {!firstLogin && (
+            <Field
+              label="รหัสผ่านปัจจุบัน"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+              error={fields.currentPassword}
+              required
+            />
+          )}
           <Field
             label="รหัสผ่านใหม่"
             name="newPassword"
