@@ -1,24 +1,39 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Loading, ProblemBox } from './components/ui';
 import { ME } from './graphql/session';
 import { problemOf } from './lib/errors';
 import { navigate, useLocation } from './lib/router';
 import { LoginPage } from './pages/login-page';
-import { ProfilePage } from './pages/profile-page';
-import { Shell } from './pages/shell';
-import { UnitPage } from './pages/unit-page';
-import { OpenDataPage } from './pages/public/open-data-page';
-import { OfflineQueuePage } from './offline/offline-queue-page';
+
+// The login page is the first paint on a phone: every other screen loads after it, as its own chunk.
+const ProfilePage = lazy(() => import('./pages/profile-page').then((m) => ({ default: m.ProfilePage })));
+const SignedIn = lazy(() => import('./pages/signed-in'));
+const HelpPage = lazy(() => import('./pages/help-page').then((m) => ({ default: m.HelpPage })));
+const OpenDataPage = lazy(() =>
+  import('./pages/public/open-data-page').then((m) => ({ default: m.OpenDataPage })),
+);
+const OfflineQueuePage = lazy(() =>
+  import('./offline/offline-queue-page').then((m) => ({ default: m.OfflineQueuePage })),
+);
 
 /** Who is signed in decides the screen: login, the first-login step, or the unit's own pages. */
 export function App() {
   const { path, query } = useLocation();
   // The public page needs no session (issue 15).
   if (path === '/open-data')
-    return <OpenDataPage unitCode={query.get('unit')} roundId={query.get('round')} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <OpenDataPage unitCode={query.get('unit')} roundId={query.get('round')} />
+      </Suspense>
+    );
   // The device's own queue: readable offline, without asking the server who is signed in.
-  if (path === '/offline-queue') return <OfflineQueuePage />;
+  if (path === '/offline-queue')
+    return (
+      <Suspense fallback={<Loading />}>
+        <OfflineQueuePage />
+      </Suspense>
+    );
   return <SignedInApp path={path} query={query} />;
 }
 
@@ -28,7 +43,7 @@ function SignedInApp({ path, query }: { path: string; query: URLSearchParams }) 
 
   useEffect(() => {
     if (loading || error) return;
-    if (!me && path !== '/login') navigate('/login', true);
+    if (!me && path !== '/login' && path !== '/help') navigate('/login', true);
     if (me && path === '/login') navigate('/', true);
   }, [loading, error, me, path]);
 
@@ -39,17 +54,18 @@ function SignedInApp({ path, query }: { path: string; query: URLSearchParams }) 
         <ProblemBox problem={problemOf(error)} />
       </main>
     );
+  if (!me && path === '/help')
+    return (
+      <main className="page" id="main">
+        <Suspense fallback={<Loading />}>
+          <HelpPage kind={null} />
+        </Suspense>
+      </main>
+    );
   if (!me) return <LoginPage username={query.get('username') ?? ''} />;
-  if (me.mustCompleteFirstLogin) return <ProfilePage me={me} firstLogin />;
-
-  const unitMatch = /^\/units\/([^/]+)$/.exec(path);
   return (
-    <Shell me={me}>
-      {path === '/profile' ? (
-        <ProfilePage me={me} />
-      ) : (
-        <UnitPage me={me} code={unitMatch ? decodeURIComponent(unitMatch[1]) : me.orgUnit.code} />
-      )}
-    </Shell>
+    <Suspense fallback={<Loading />}>
+      {me.mustCompleteFirstLogin ? <ProfilePage me={me} firstLogin /> : <SignedIn me={me} path={path} />}
+    </Suspense>
   );
 }

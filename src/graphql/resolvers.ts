@@ -40,7 +40,10 @@ import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
 import { CrossCheckResolver } from '../modules/cross-checks/cross-check.resolver';
 import { OfflineResolver } from '../modules/offline/offline.resolver';
 
-import { RevocationRequestsResolver } from '../modules/revocation-requests/revocation-requests.resolver';
+import {
+  ConfirmationRequestResolver,
+  RevocationRequestsResolver,
+} from '../modules/revocation-requests/revocation-requests.resolver';
 import {
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
@@ -85,6 +88,7 @@ export const resolvers: NonEmptyArray<Function> = [
   BudgetPreviewResolver,
   BudgetLineResolver,
   RevocationRequestsResolver,
+  ConfirmationRequestResolver,
   ProvinceTargetsResolver,
   UnitTargetStatusResolver,
   NoticesResolver,

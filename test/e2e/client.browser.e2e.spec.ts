@@ -77,8 +77,22 @@ browserWalk()('web client in a browser', () => {
         requestId: 'test',
       },
     );
-    const page = await (await newPerson(browser, server.url)).newPage();
-    await page.goto(`/login?username=${issued.username}`);
+    const context = await newPerson(browser, server.url);
+    const page = await context.newPage();
+    // What the login page costs a phone: every response's bytes on the wire (compressed), from
+    // Chromium's own network events, fonts included.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (e) => {
+      transferred += e.encodedDataLength;
+    });
+    await page.goto(`/login?username=${issued.username}`, { waitUntil: 'networkidle' });
+    await page.evaluate('document.fonts.ready');
+    await page.waitForLoadState('networkidle');
+    console.info(`login page: ${transferred} bytes transferred`);
+    expect(transferred).toBeLessThan(200_000);
+    await cdp.detach();
     await expect(page.getByLabel('ชื่อผู้ใช้งาน (User Login)').inputValue()).resolves.toBe(tree.school.code);
     await screenshots(page, 'login');
 
@@ -95,7 +109,7 @@ browserWalk()('web client in a browser', () => {
     await page.getByLabel('ชื่อ', { exact: true }).fill(PROFILE.firstName);
     await page.getByLabel('ชื่อสกุล').fill(PROFILE.lastName);
     await page.getByLabel('ตำแหน่ง').fill(PROFILE.position);
-    await page.getByLabel('หมายเลขโทรศัพท์').fill('12');
+    await page.getByLabel('หมายเลขโทรศัพท์').fill('08123');
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
@@ -103,7 +117,8 @@ browserWalk()('web client in a browser', () => {
     const phone = page.getByLabel('หมายเลขโทรศัพท์');
     await page.locator('.field-error').first().waitFor();
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
-    expect(await fieldError(page, phone)).toMatch(/หมายเลขโทรศัพท์/);
+    // "08123" is told what is wrong with it (its length), not to "please enter" it.
+    expect(await fieldError(page, phone)).toMatch(/กรอกมา 5 หลัก/);
     await page.getByLabel('หมายเลขโทรศัพท์').fill(PROFILE.phone);
     await page.getByRole('button', { name: 'บันทึกและเริ่มใช้งาน' }).click();
 
@@ -198,6 +213,11 @@ browserWalk()('web client in a browser', () => {
     const locked = page.locator('.alert-locked');
     await locked.waitFor();
     expect(await locked.textContent()).toMatch(/องค์กรปกครองส่วนท้องถิ่น \(อปท\.\) ต้นสังกัดยกเลิกการยืนยัน/);
+    // A mistake found after confirming: the school asks its LAO to revoke (answered in the LAO's walk).
+    await page.getByRole('button', { name: 'ขอให้ยกเลิกการยืนยัน ข้อมูลนักเรียน (โรงเรียน)' }).click();
+    await page.getByLabel('เหตุผลที่ขอให้ยกเลิกการยืนยัน (เช่น ต้องแก้ไขข้อมูลใด)').fill('พบชื่อนักเรียนสะกดผิด 1 คน');
+    await page.getByRole('button', { name: 'ส่งคำขอ' }).click();
+    await page.getByText(/^ส่งคำขอให้ยกเลิกการยืนยัน.*รอการพิจารณา$/).waitFor();
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
     expect(await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงามดี' }).isDisabled()).toBe(true);
     await screenshots(page, 'institution-confirmed');
@@ -216,11 +236,26 @@ browserWalk()('web client in a browser', () => {
     await signInAs(server, tree.lao.code);
     const page = await signIn(tree.lao.code);
     await page.getByRole('heading', { name: 'สิ่งที่ต้องทำตอนนี้' }).waitFor();
+    // The school's request to revoke waits in the LAO's tasks; the LAO refuses it with a reason.
+    await page.getByRole('link', { name: 'พิจารณาคำขอ' }).first().waitFor();
+    const waiting = page.getByRole('list', { name: 'คำขอที่รอท่านพิจารณา' });
+    await waiting.getByText('เหตุผลที่ขอ: พบชื่อนักเรียนสะกดผิด 1 คน').waitFor();
+    await screenshots(page, 'lao-revocation-request');
+    await waiting.getByLabel('เหตุผลของท่าน (ยกเลิกการยืนยัน หรือปฏิเสธ)').fill('ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้');
+    await waiting.getByRole('button', { name: `ปฏิเสธคำขอ ${tree.school.name}` }).click();
+    await page
+      .getByRole('list', { name: 'คำขอที่ส่งหรือพิจารณาแล้ว' })
+      .getByText('เหตุผลที่ปฏิเสธ: ตัวเลขรายชั้นไม่เปลี่ยน แก้ชื่อได้หลังรอบนี้')
+      .waitFor();
     await page.getByRole('link', { name: 'ยืนยันข้อมูล (ภาพรวม อปท.)' }).click();
 
     const children = page.getByRole('article', { name: 'ข้อมูลเด็กเล็ก (ศพด.)' });
     await children.getByText(tree.cdc.name, { exact: false }).waitFor();
     expect(await children.getByRole('button', { name: 'ยืนยันข้อมูลเด็กเล็ก (ศพด.)' }).isDisabled()).toBe(true);
+    // The unit it waits on is a link to that unit's page.
+    expect(await children.getByRole('link', { name: tree.cdc.name }).getAttribute('href')).toBe(
+      `/units/${tree.cdc.code}`,
+    );
     await screenshots(page, 'lao-confirm-blocked');
 
     // The CDC confirms its children (through the API, as its own person would).
@@ -252,16 +287,51 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'lao-confirm-summary');
     await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
     await page.getByText('ยืนยันข้อมูลเด็กเล็ก (ศพด.)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+    // "Confirm every dataset that is ready" shows the same summary first.
+    await page.getByRole('button', { name: 'ยืนยันทุกฐานข้อมูลที่พร้อม (1)' }).click();
+    const all = page.getByRole('group', { name: 'สรุปข้อมูลทุกฐานข้อมูลที่จะยืนยัน' });
+    await all
+      .getByRole('region', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
+      .getByRole('row', { name: new RegExp(`${tree.school.name}\\s*1`) })
+      .waitFor();
+    await screenshots(page, 'lao-confirm-all-summary');
+    await all.getByRole('button', { name: 'ยืนยันทุกรายการตามนี้' }).click();
+    await page.getByText('สำเร็จ 1 รายการ').waitFor();
+
+    // Revoking its school now waits on the province: the refusal names who must act, and offers a request.
+    await page.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
     await page
-      .getByRole('article', { name: 'ข้อมูลนักเรียน (โรงเรียน)' })
-      .getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' })
-      .click();
-    await page.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
-    await page.getByText('ยืนยันข้อมูลนักเรียน (โรงเรียน)เรียบร้อยแล้ว รวม 1 คน').waitFor();
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ })
+      .check();
+    await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('ต้องแก้ชื่อนักเรียน');
+    await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/ต้องให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดยกเลิกการยืนยันของ/)
+      .waitFor();
+    await page
+      .getByRole('form', { name: `ขอให้ยกเลิกการยืนยันข้อมูลนักเรียน (โรงเรียน) ${tree.school.name}` })
+      .waitFor();
+    await screenshots(page, 'lao-revoke-waits-on-province');
 
     // A closed school of another affiliation is recorded as 0 in every grade.
     await page.getByRole('link', { name: 'สถานศึกษาสังกัดอื่น' }).click();
     await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    // A blank cell is answered in Thai at that cell; the form adds up what is typed.
+    const grid = page.locator('form.counts-form');
+    for (const grade of ['อ.1', 'อ.2', 'อ.3', 'ป.1', 'ป.2', 'ป.3', 'ป.4', 'ป.5', 'ป.6'])
+      for (const sex of ['ชาย', 'หญิง'])
+        if (!(grade === 'ป.2' && sex === 'หญิง'))
+          await grid.getByLabel(`${grade} ${sex}`, { exact: true }).fill('2');
+    await grid.getByRole('row', { name: /^รวมทุกชั้น\s*18\s*16\s*34$/ }).waitFor();
+    await grid.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).click();
+    const blankCell = grid.getByLabel('ป.2 หญิง', { exact: true });
+    await grid.locator('.field-error').first().waitFor();
+    expect(await blankCell.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, blankCell)).toMatch(/[ก-๙]/);
+    expect(await grid.locator('[aria-invalid="true"]').count()).toBe(1);
+    await screenshots(page, 'lao-other-schools-blank-cell');
     await page.getByLabel('สถานะของสถานศึกษา').selectOption('CLOSED');
     await page.getByLabel(/^หมายเหตุ/).fill('ประกาศยุบสถานศึกษา');
     await page.getByRole('button', { name: 'บันทึกจำนวนนักเรียน' }).last().click();
@@ -313,7 +383,12 @@ browserWalk()('web client in a browser', () => {
       .getByText('ยืนยันแล้ว')
       .waitFor();
     await screenshots(page, 'lao');
-    await page.getByRole('link', { name: tree.school.name }).click();
+    // A CDC's register of non-existent children says เด็กเล็ก, not นักเรียน.
+    await page.goto(`/units/${tree.cdc.code}?tab=removed`);
+    await page.getByRole('heading', { name: 'ทะเบียนเด็กเล็กที่ไม่มีตัวตน' }).waitFor();
+    expect(await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).count()).toBe(0);
+    await page.goto('/');
+    await page.getByRole('table').getByRole('link', { name: tree.school.name }).click();
     await page.getByRole('row', { name: /ธนากร/ }).waitFor();
   }, 120_000);
 
@@ -323,6 +398,38 @@ browserWalk()('web client in a browser', () => {
     const row = page.getByRole('row', { name: new RegExp(tree.lao.name) });
     await row.getByText('ยืนยันแล้ว').first().waitFor();
     await screenshots(page, 'province');
+
+    // The province's own targets, earlier than the department's deadlines, then shown per LAO.
+    await page.getByRole('button', { name: 'กำหนดวันเสร็จของจังหวัด' }).click();
+    const targets = page.getByRole('form', { name: 'กำหนดวันเสร็จของจังหวัด' });
+    const pick = async (legend: string, daysAhead: number) => {
+      const d = new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000);
+      await targets.getByLabel(`${legend}: วันที่`).selectOption(String(d.getUTCDate()));
+      await targets.getByLabel(`${legend}: เดือน`).selectOption(String(d.getUTCMonth() + 1));
+      await targets.getByLabel(`${legend}: ปี พ.ศ.`).fill(String(d.getUTCFullYear() + 543));
+    };
+    await pick('สถานศึกษายืนยันภายในวันที่', 3);
+    await pick('อปท. ยืนยันภายในวันที่', 8);
+    await targets.getByRole('button', { name: 'บันทึกกำหนดเสร็จ' }).click();
+    await page
+      .getByRole('region', { name: 'กำหนดเสร็จของจังหวัด' })
+      .getByText('อปท. ยืนยันภายในวันที่', { exact: true })
+      .waitFor();
+    await row.getByText(/กำหนดของจังหวัด/).waitFor();
+    await screenshots(page, 'province-targets');
+
+    // A notice to the province's LAOs and institutions; a blank title is answered at its field.
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const post = page.getByRole('form', { name: 'ส่งประกาศ' });
+    await post.getByLabel('ข้อความ').fill('ขอให้สถานศึกษาและ อปท. ยืนยันข้อมูลก่อนกำหนดของจังหวัด');
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await post.locator('.field-error').first().waitFor();
+    expect(await fieldError(page, post.getByLabel('หัวเรื่อง'))).toMatch(/[ก-๙]/);
+    await post.getByLabel('หัวเรื่อง').fill('กำหนดยืนยันข้อมูลของจังหวัดแพร่');
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await page.getByText('ส่งประกาศ “กำหนดยืนยันข้อมูลของจังหวัดแพร่” แล้ว').waitFor();
+    await screenshots(page, 'province-notices');
+    await page.getByRole('link', { name: 'LEC' }).click();
     await row.getByRole('checkbox', { name: /ข้อมูลนักเรียน \(โรงเรียน\)/ }).check();
     await page.getByLabel('เหตุผลที่ยกเลิกการยืนยัน').fill('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่');
     await page.getByRole('button', { name: 'ยกเลิกการยืนยันข้อมูลที่เลือก' }).click();
@@ -344,6 +451,32 @@ browserWalk()('web client in a browser', () => {
     await first.getByRole('button', { name: 'บันทึกผล' }).click();
     await first.getByText('บันทึกแล้ว').waitFor();
     await screenshots(page, 'province-spot-check');
+
+    // Credential sheets: the page names who would get a new password (a CDC without an account),
+    // printing needs a confirmation, and one unit's card can be printed alone.
+    const fresh = await createUnit(server.sys.store, 'CDC', tree.lao.code);
+    await page.getByRole('link', { name: 'บัญชีผู้ใช้งาน' }).click();
+    await page.getByLabel('ใบแจ้งของ').selectOption(tree.lao.code);
+    const sheet = page.getByRole('table', { name: 'หน่วยงานในใบแจ้งบัญชีผู้ใช้งาน' });
+    await sheet
+      .getByRole('row', { name: new RegExp(fresh.name) })
+      .getByText('จะได้รหัสผ่านใหม่')
+      .waitFor();
+    await sheet
+      .getByRole('row', { name: new RegExp(tree.school.name) })
+      .getByText('เข้าสู่ระบบแล้ว')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'พิมพ์ใบแจ้งบัญชีผู้ใช้งาน (PDF)' }).isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /ยืนยันออกรหัสผ่านใหม่ให้/ }).check();
+    const printAll = await page.getByRole('link', { name: 'พิมพ์ใบแจ้งบัญชีผู้ใช้งาน (PDF)' }).getAttribute('href');
+    expect(printAll).toContain('confirm=1');
+    await sheet.getByRole('button', { name: `พิมพ์ใบของหน่วยงานนี้ ${tree.school.name}` }).click();
+    expect(await sheet.getByRole('link', { name: 'ยืนยันออกรหัสผ่านใหม่และพิมพ์' }).getAttribute('href')).toBe(
+      `/credentials/${tree.lao.code}.pdf?only=${tree.school.code}&confirm=1`,
+    );
+    await screenshots(page, 'province-credentials');
+    const pdfSheet = await page.request.get(printAll!);
+    expect([pdfSheet.status(), pdfSheet.headers()['content-type']]).toEqual([200, 'application/pdf']);
 
     // Figures of one district of the province.
     await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
@@ -381,12 +514,242 @@ browserWalk()('web client in a browser', () => {
     await screenshots(page, 'institution-transfers');
   }, 60_000);
 
+  it('a school clerk’s day: each mistake answered in Thai at its field, a normal leave, a transfer in, the promotion, a history, the second-term check', async () => {
+    const school = await createUnit(server.sys.store, 'SCHOOL', tree.lao.code);
+    const token = await signInAs(server, school.code);
+    const page = await signIn(school.code);
+    // The province's notice: an unread count in the top bar, read on the notices page.
+    await page.locator('.count-badge').waitFor();
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const notice = page.getByRole('listitem', { name: 'กำหนดยืนยันข้อมูลของจังหวัดแพร่' });
+    await notice.getByText('ยังไม่อ่าน').waitFor();
+    await screenshots(page, 'institution-notices');
+    const before = Number(await page.locator('.count-badge').textContent());
+    await notice.getByRole('button', { name: /^ทำเครื่องหมายว่าอ่านแล้ว/ }).click();
+    await notice.getByText(/อ่านแล้วเมื่อ/).waitFor();
+    expect(
+      before -
+        Number(
+          (await page.locator('.count-badge').count()) ? await page.locator('.count-badge').textContent() : 0,
+        ),
+    ).toBe(1);
+    await page.getByRole('link', { name: 'LEC' }).click();
+    await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
+    const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });
+    const birthGroup = form.getByRole('group', { name: 'วันเกิด' });
+    const groupError = async () => (await birthGroup.locator('.field-error').textContent()) ?? '';
+    // A Christian-era year in the Buddhist-era box is named as such before anything is sent.
+    await form.getByLabel('วันเกิด: วันที่').selectOption('15');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มีนาคม' });
+    const ce = new Date().getUTCFullYear() - 7;
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce));
+    expect(await groupError()).toContain(`ปี ${ce} เป็นปี ค.ศ.`);
+    expect(await groupError()).toContain(`พ.ศ. ${ce + 543}`);
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce + 543));
+    expect(await birthGroup.locator('.field-error').count()).toBe(0);
+    // Sex not chosen: the server's coercion error comes back in Thai at the sex field.
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await form.getByLabel('คำนำหน้า').fill('ด.ญ.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('มะลิ');
+    await form.getByLabel('นามสกุล').fill('ศรีสุข');
+    await form.getByLabel('ระดับชั้น').selectOption('P1');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    const sex = form.getByLabel('เพศ');
+    await page.locator('.field-error').first().waitFor();
+    expect(await sex.getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldError(page, sex)).toBe('กรุณาเลือกเพศ');
+    await screenshots(page, 'institution-enrol-sex-missing');
+    await sex.selectOption('FEMALE');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    await page.getByText('บันทึกข้อมูล มะลิ ศรีสุข เรียบร้อยแล้ว').waitFor();
+
+    // An over-age pupil: one Thai message asking for the explanation, no English field name, and the
+    // success notice of the pupil before is gone.
+    await form.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await form.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await form.getByLabel('ชื่อ', { exact: true }).fill('สมชาย');
+    await form.getByLabel('นามสกุล').fill('ศรีสุข');
+    await form.getByLabel('เพศ').selectOption('MALE');
+    await form.getByLabel('วันเกิด: วันที่').selectOption('1');
+    await form.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มกราคม' });
+    await form.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(new Date().getUTCFullYear() - 11 + 543));
+    await form.getByLabel('ระดับชั้น').selectOption('P1');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toMatch(/เหตุผล/);
+    expect(said).not.toMatch(/[A-Za-z]/);
+    expect(await alert.locator('li').count()).toBe(0);
+    expect(await page.getByText('บันทึกข้อมูล มะลิ ศรีสุข เรียบร้อยแล้ว').count()).toBe(0);
+    const note = form.getByLabel('คำอธิบายเมื่อข้อมูลผิดปกติ (เช่น อายุมากกว่าเกณฑ์)');
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    await screenshots(page, 'institution-enrol-query-note');
+    await note.fill('เข้าเรียนช้าเพราะย้ายตามผู้ปกครองจากต่างประเทศ');
+    await form.getByRole('button', { name: 'บันทึกข้อมูลนักเรียน' }).click();
+    await page.getByText('บันทึกข้อมูล สมชาย ศรีสุข เรียบร้อยแล้ว').waitFor();
+
+    // A third pupil through the API; then the normal leave (transferred out) with its date.
+    const third = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      {
+        c: school.code,
+        i: pupilInput({ firstName: 'ชูใจ', lastName: 'ดีงาม', prefix: 'ด.ญ.', sex: 'FEMALE' }),
+      },
+      { token },
+    );
+    expect(third.errors).toBeUndefined();
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByText('พบ 3 คน').waitFor();
+    await page.getByRole('button', { name: 'บันทึกออก ด.ญ.ชูใจ ดีงาม' }).click();
+    const leave = page.getByRole('form', { name: 'บันทึกนักเรียนออก ด.ญ.ชูใจ ดีงาม' });
+    await leave.getByRole('button', { name: 'บันทึกนักเรียนออก' }).click();
+    expect(await leave.locator('.field-error').first().textContent()).toBe('กรุณาเลือกเหตุที่ออก');
+    await leave.getByRole('radio', { name: 'ย้ายออก (ไปเรียนที่สถานศึกษาอื่น)' }).check();
+    await leave.getByLabel('รหัสสถานศึกษาที่ย้ายไป (ถ้าทราบ)').fill(tree.school.code);
+    await screenshots(page, 'institution-leave');
+    await leave.getByRole('button', { name: 'บันทึกนักเรียนออก' }).click();
+    await page
+      .getByText('บันทึก ด.ญ.ชูใจ ดีงาม ออก (ย้ายออก (ไปเรียนที่สถานศึกษาอื่น)) เรียบร้อยแล้ว', { exact: false })
+      .waitFor();
+    await page.getByText('พบ 2 คน').waitFor();
+    // Not in the removal register: the pupil existed.
+    await page.getByRole('link', { name: 'ทะเบียนนักเรียนที่ไม่มีตัวตน' }).click();
+    await page.getByText('ยังไม่มีการนำข้อมูลออกจากระบบ').waitFor();
+
+    // A pupil's history, event by event.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    await page.getByRole('button', { name: 'ประวัติ ด.ช.สมชาย ศรีสุข' }).click();
+    const history = page.getByRole('region', { name: 'ประวัติของ ด.ช.สมชาย ศรีสุข' });
+    await history.getByText('เพิ่มข้อมูล', { exact: true }).waitFor();
+    await screenshots(page, 'institution-pupil-history');
+
+    // Transfer in from a school of another affiliation, then the second-term check lists it.
+    await page.getByRole('link', { name: 'ย้ายเข้า / ย้ายออก' }).click();
+    const joinForm = page.getByRole('form', { name: 'รับนักเรียนย้ายเข้า' });
+    await joinForm.getByLabel('เลขประจำตัวประชาชน หรือรหัส G').fill(validCitizenId());
+    await joinForm.getByLabel('คำนำหน้า').fill('ด.ช.');
+    await joinForm.getByLabel('ชื่อ', { exact: true }).fill('ก้องภพ');
+    await joinForm.getByLabel('นามสกุล').fill('มาใหม่');
+    await joinForm.getByLabel('เพศ').selectOption('MALE');
+    await joinForm.getByLabel('วันเกิด: วันที่').selectOption('2');
+    await joinForm.getByLabel('วันเกิด: เดือน').selectOption({ label: 'มิถุนายน' });
+    await joinForm.getByLabel('วันเกิด: ปี พ.ศ.').fill(String(ce + 543));
+    await joinForm.getByLabel('ระดับชั้น').selectOption('P1');
+    await joinForm.getByLabel('รหัสสถานศึกษาเดิม (ถ้าทราบ)').fill('1057000001');
+    await joinForm.getByRole('button', { name: 'บันทึกนักเรียนย้ายเข้า' }).click();
+    await page.getByText('บันทึก ก้องภพ มาใหม่ ย้ายเข้าเรียบร้อยแล้ว').waitFor();
+    await screenshots(page, 'institution-transfer-in');
+    await page.getByRole('link', { name: 'ตรวจสอบภาคเรียนที่ 2' }).click();
+    await page
+      .getByRole('table', { name: 'นักเรียนย้ายเข้า' })
+      .getByRole('row', { name: /ก้องภพ มาใหม่/ })
+      .waitFor();
+    await screenshots(page, 'institution-second-term-check');
+
+    // The yearly promotion: the preview first, then the commit.
+    await page.getByRole('link', { name: 'เลื่อนชั้น', exact: true }).click();
+    await page.getByRole('button', { name: 'คำนวณการเลื่อนชั้น (ยังไม่บันทึก)' }).click();
+    await page.getByText('ผลการคำนวณ (ยังไม่บันทึก)').waitFor();
+    await page.getByRole('button', { name: 'บันทึกการเลื่อนชั้นตามนี้' }).click();
+    await page.getByText('บันทึกการเลื่อนชั้นแล้ว').waitFor();
+    await screenshots(page, 'institution-promotion');
+
+    // The posting list (names and grades, no IDs) can be printed at any time from the register.
+    await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
+    const posting = await page.getByRole('link', { name: 'พิมพ์รายชื่อปิดประกาศ (PDF)' }).getAttribute('href');
+    const postingPdf = await page.request.get(posting!);
+    expect([postingPdf.status(), postingPdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+
+    // Confirm, be revoked by the LAO, add a pupil, confirm again: the summary says what changed since.
+    await page.getByRole('link', { name: 'ยืนยันข้อมูล', exact: true }).click();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const summary = page.getByRole('group', { name: 'สรุปข้อมูลที่จะยืนยัน' });
+    await summary.getByText('ยังไม่เคยยืนยันข้อมูลนี้', { exact: false }).waitFor();
+    await summary.getByRole('button', { name: 'ยืนยันข้อมูลตามนี้' }).click();
+    await page.getByText(/^ยืนยันข้อมูลนักเรียน \(โรงเรียน\)เรียบร้อยแล้ว/).waitFor();
+    const laoToken = await signInAs(server, tree.lao.code);
+    const revoked = await server.gql(
+      `mutation($c: String!) { revokeConfirmation(orgUnitCode: $c, dataset: PUPILS, reason: "เพิ่มนักเรียนที่ตกหล่น") { id } }`,
+      { c: school.code },
+      { token: laoToken },
+    );
+    expect(revoked.errors).toBeUndefined();
+    const late = await server.gql(
+      `mutation($c: String!, $i: PupilInput!) { enrolPupil(institutionCode: $c, input: $i) { id } }`,
+      { c: school.code, i: pupilInput({ firstName: 'ตกหล่น', lastName: 'มาทีหลัง' }) },
+      { token },
+    );
+    expect(late.errors).toBeUndefined();
+    await page.reload();
+    await page.getByRole('button', { name: 'ยืนยันข้อมูลนักเรียน (โรงเรียน)' }).click();
+    const changes = summary.getByRole('region', { name: 'เปลี่ยนแปลงตั้งแต่การยืนยันครั้งล่าสุด' });
+    await changes.getByText('เพิ่มเข้ามา 1 คน').waitFor();
+    await changes.getByRole('row', { name: /ป\.1/ }).waitFor();
+    await screenshots(page, 'institution-changes-since');
+    await summary.getByRole('button', { name: 'ยกเลิก' }).click();
+
+    // The LAO's review list: the over-age pupil accepted with a note, under the school; and the count
+    // in the LAO's status table.
+    const lao = await signIn(tree.lao.code);
+    await lao.getByRole('link', { name: 'รายการที่ควรตรวจ' }).click();
+    const reviewed = lao.getByRole('article', { name: school.name });
+    await reviewed.getByRole('row', { name: /สมชาย/ }).getByText('รับไว้พร้อมคำอธิบายข้อมูลผิดปกติ').waitFor();
+    await screenshots(lao, 'lao-review-lists');
+    await lao.getByRole('link', { name: 'สถานศึกษาและการยืนยัน' }).click();
+    await lao
+      .getByRole('row', { name: new RegExp(school.name) })
+      .getByText(/ควรตรวจ: ผิดปกติ 1/)
+      .waitFor();
+    await lao.context().close();
+
+    // The clerk's own password: the rules are on the page before the first try; a wrong current
+    // password is answered at its field; then the change goes through.
+    await page.getByRole('link', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByText('รหัสผ่านใหม่ต้อง:').waitFor();
+    expect(await page.locator('.password-rules li').count()).toBeGreaterThan(0);
+    await screenshots(page, 'change-password');
+    const current = page.getByLabel('รหัสผ่านปัจจุบัน');
+    await current.fill('not-my-password');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-clerk-pass-2569');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-clerk-pass-2569');
+    await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/[ก-๙]/);
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    await current.fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+    await page.getByText('เปลี่ยนรหัสผ่านเรียบร้อยแล้ว', { exact: false }).waitFor();
+  }, 90_000);
+
   it('the department sees the provinces, the open round and a unit’s history', async () => {
     await signInAdmin(server);
     const page = await signIn('admin');
     await page.getByRole('heading', { name: 'ความคืบหน้ารายจังหวัด' }).waitFor();
     await page.getByRole('row', { name: /แพร่/ }).first().waitFor();
     await screenshots(page, 'department');
+
+    // A short help page for the role, linked from the top bar of every screen.
+    await page.getByRole('link', { name: 'วิธีใช้งาน' }).click();
+    await page.getByRole('heading', { name: 'วิธีใช้งานในแต่ละรอบ' }).waitFor();
+    await page.getByRole('heading', { name: 'กรมส่งเสริมการปกครองท้องถิ่น (สถ.)' }).waitFor();
+    await screenshots(page, 'help-department');
+    await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
+
+    // The department posts a notice to every province; it is listed among those sent.
+    await page.getByRole('link', { name: /^ประกาศ/ }).click();
+    const post = page.getByRole('form', { name: 'ส่งประกาศ' });
+    await post.getByLabel('หัวเรื่อง').fill('เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด');
+    await post.getByLabel('ข้อความ').fill('กรมขยายกำหนดยืนยันข้อมูลระดับจังหวัดออกไป 3 วัน');
+    await post.getByLabel('จังหวัด', { exact: true }).check();
+    await post.getByRole('button', { name: 'ส่งประกาศ' }).click();
+    await page.getByText('ส่งประกาศ “เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด” แล้ว').waitFor();
+    await page
+      .getByRole('region', { name: 'ประกาศที่ส่งแล้ว' })
+      .getByText('เลื่อนกำหนดยืนยันข้อมูลระดับจังหวัด')
+      .waitFor();
+    await screenshots(page, 'department-notices');
+    await page.getByRole('link', { name: 'LEC' }).click();
 
     // National figures: the chart and its table with real numbers, live and confirmed.
     await page.getByRole('link', { name: 'ตัวเลข', exact: true }).click();
@@ -416,12 +779,16 @@ browserWalk()('web client in a browser', () => {
     await page.getByRole('link', { name: 'จังหวัดและการยืนยัน' }).click();
     await page.getByRole('link', { name: 'แพร่' }).waitFor();
     await screenshots(page, 'department-provinces');
+    await page.getByRole('link', { name: 'ภาพรวมประเทศ' }).click();
+    await page.getByRole('button', { name: 'เรียงตามชื่อจังหวัด' }).click();
+    expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
     await page.getByRole('link', { name: 'รอบการบันทึกข้อมูล' }).first().click();
     await page.getByRole('heading', { name: /^รอบที่เปิดอยู่: ครั้งที่ 1/ }).waitFor();
     await screenshots(page, 'department-rounds');
     await page.getByRole('link', { name: 'ประวัติการยืนยัน' }).click();
-    await page.getByLabel('รหัสหน่วยงาน').fill(tree.lao.code);
-    await page.getByRole('button', { name: 'แสดงประวัติ' }).click();
+    // Found by name: the province from the list, then the LAO by typing its name.
+    await page.getByLabel('จังหวัด', { exact: true }).selectOption({ label: 'แพร่' });
+    await page.getByLabel('ชื่อ อปท. (พิมพ์บางส่วนของชื่อ)').fill(tree.lao.name);
     await page.getByText('สุ่มตรวจพบรายชื่อซ้ำ ให้ตรวจสอบใหม่').waitFor();
     await screenshots(page, 'department-history');
 
@@ -433,6 +800,8 @@ browserWalk()('web client in a browser', () => {
     await page.getByLabel('หมายเลขโทรศัพท์').fill('0223456789');
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('Lec-next-pass-2569');
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('Lec-next-pass-2569');
+    // The hand-over asks for the account's current password too.
+    await page.getByLabel('รหัสผ่านปัจจุบันของบัญชี').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'บันทึกผู้รับผิดชอบคนใหม่' }).click();
     await page.getByRole('banner').getByText('วิไล รักงาน').waitFor();
     await page.getByRole('link', { name: 'เปลี่ยนผู้รับผิดชอบ' }).click();

@@ -125,6 +125,18 @@ describe('levels talking to each other (issue 12, item 4)', () => {
         answeredByOrgUnit: { code: tree.lao.code },
       },
     ]);
+    // The revocation in the unit's confirmation history names the request it answered.
+    const confirmations = await server.gql<{
+      confirmationHistory: { action: string; answeredRequests: { id: string }[] }[];
+    }>(
+      `query($c: String!) { confirmationHistory(orgUnitCode: $c) { action answeredRequests { id } } }`,
+      { c: tree.school.code },
+      { token: school },
+    );
+    expect(confirmations.data?.confirmationHistory).toEqual([
+      { action: 'CONFIRMED', answeredRequests: [] },
+      { action: 'REVOKED', answeredRequests: [{ id }] },
+    ]);
     // Answered: it cannot be refused any more.
     expectCode(await server.gql(REFUSE, { id, r: 'ไม่อนุญาต' }, { token: lao }), 'BAD_USER_INPUT');
   });

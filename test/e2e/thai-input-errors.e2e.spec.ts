@@ -103,6 +103,18 @@ describe('every common mistake is answered in Thai at its field (issue 12, item 
     expect(fieldsOf(res).birthDate).toMatch(/2018 น่าจะเป็นปี ค\.ศ\..*พ\.ศ\. คือ 2561/);
   });
 
+  it('a query without its note: one Thai message, no field names in brackets', async () => {
+    const res = await server.gql(
+      ENROL,
+      { c: tree.school.code, i: pupilInput({ citizenId: 'G644200000001' }) },
+      { token: school },
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0].message).not.toMatch(/\(\w+\)/);
+    expect(res.errors?.[0].extensions?.fields?.queryNote).toBe('กรุณาระบุเหตุผล');
+  });
+
   it('a phone number of 5 digits says the length is wrong', async () => {
     const issued = await issueCredentials(
       server.sys.store,

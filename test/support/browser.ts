@@ -24,7 +24,9 @@ export async function buildClient(): Promise<{ dir: string; remove: () => void }
       '--logLevel',
       'warn',
     ],
-    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+    // jest runs with NODE_ENV=test, which would make vite bundle React's development build: the
+    // walk (and its weight check) must load what `npm run build` ships.
+    { cwd: root, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
   );
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,14 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { CONFIRMATION_STATUS, REVOKE, REVOKE_CONFIRMATIONS } from '../graphql/confirmations';
+import { TARGET_STATUS, type TargetStatusView } from '../graphql/levels';
 import type { UnitView } from '../graphql/org-units';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
 import { datasetLabels, kindLabels, thaiDate, thaiNumber, type Dataset } from '../lib/thai';
 import { roundTitle, StatusBadge } from './confirm-panel';
-import { Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
+import { RevocationRequestForm } from './revocation-request-form';
+import { ReviewCounts } from './review-lists';
+import { Badge, Field, Loading, Notice, ProblemBox, Section, SelectField } from './ui';
 
 const key = (code: string, dataset: Dataset) => `${code}|${dataset}`;
+type SortKey = 'name' | 'district' | 'pending' | 'code';
 
 interface Props {
   unit: UnitView;
@@ -27,9 +31,17 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
   const [reason, setReason] = useState('');
   const [filter, setFilter] = useState<'ALL' | 'PENDING' | 'CONFIRMED'>('ALL');
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
+  const [lastTargets, setLastTargets] = useState<{ orgUnitCode: string; dataset: Dataset }[]>([]);
+  const [lastReason, setLastReason] = useState('');
   const [revokeOne, one] = useMutation(REVOKE, { refetchQueries: 'active' });
   const [revokeMany, many] = useMutation(REVOKE_CONFIRMATIONS, { refetchQueries: 'active' });
   const status = data?.confirmationStatus ?? null;
+  // The province's own targets, per child (read apart from the status: not cached with it).
+  const targets = useQuery(TARGET_STATUS, { variables: { orgUnitCode: unit.code }, fetchPolicy: 'no-cache' });
+  const extras = targets.data?.confirmationStatus?.children ?? [];
+  const targetOf = new Map(extras.map((c) => [c.orgUnit.code, c.provinceTarget]));
+  const reviewOf = new Map(extras.map((c) => [c.orgUnit.code, c.reviewCounts]));
   const byCode = new Map(status?.children.map((c) => [c.orgUnit.code, c.datasets]) ?? []);
   const children = unit.children.filter((c) => c.kind !== 'OTHER_SCHOOL');
 
@@ -41,6 +53,16 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
     if (filter === 'PENDING') return ds.some((d) => !d.confirmed);
     if (filter === 'CONFIRMED') return ds.length > 0 && ds.every((d) => d.confirmed);
     return true;
+  });
+  const pendingOf = (code: string) => (byCode.get(code) ?? []).filter((d) => !d.confirmed).length;
+  const lateOf = (code: string) => (byCode.get(code) ?? []).filter((d) => !d.confirmed && d.late).length;
+  const sorted = [...shown].sort((a, b) => {
+    const byName = a.name.localeCompare(b.name, 'th');
+    if (sort === 'district') return (a.district ?? '').localeCompare(b.district ?? '', 'th') || byName;
+    if (sort === 'pending')
+      return lateOf(b.code) - lateOf(a.code) || pendingOf(b.code) - pendingOf(a.code) || byName;
+    if (sort === 'code') return a.code.localeCompare(b.code);
+    return byName;
   });
   const toggle = (k: string) => {
     const next = new Set(picked);
@@ -54,6 +76,8 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
       const [orgUnitCode, dataset] = k.split('|');
       return { orgUnitCode, dataset: dataset as Dataset };
     });
+    setLastTargets(targets);
+    setLastReason(reason);
     const res =
       targets.length === 1
         ? await revokeOne({ variables: { ...targets[0], reason } }).catch(() => null)
@@ -67,7 +91,9 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
     const ds = byCode.get(c.code) ?? [];
     return ds.length > 0 && ds.every((d) => d.confirmed);
   }).length;
-  const problem = problemOf(one.error ?? many.error);
+  // A revocation that waits on the level above (PARENT_CONFIRMED) is told by the server who must act.
+  const refusal = problemOf(one.error ?? many.error);
+  const problem = refusal;
 
   return (
     <Section title={title}>
@@ -99,6 +125,17 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             ['CONFIRMED', 'ยืนยันครบแล้ว'],
           ]}
         />
+        <SelectField
+          label="เรียงตาม"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+          options={[
+            ['name', 'ชื่อหน่วยงาน'],
+            ...(children.some((c) => c.district) ? [['district', 'อำเภอ'] as [string, string]] : []),
+            ['pending', 'ยังไม่ยืนยัน / เลยกำหนด ก่อน'],
+            ['code', 'รหัสหน่วยงาน'],
+          ]}
+        />
       </div>
       <div className="table-wrap">
         <table className="stack">
@@ -110,7 +147,7 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => {
+            {sorted.map((c) => {
               const ds = byCode.get(c.code) ?? [];
               return (
                 <tr key={c.code}>
@@ -121,6 +158,8 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
                       {c.code}
                       {c.district ? ` · ${c.district}` : ''}
                     </small>
+                    <TargetLine target={targetOf.get(c.code) ?? null} />
+                    <ReviewCounts c={reviewOf.get(c.code)} />
                   </th>
                   <td>
                     {ds.length === 0 && <span className="muted">{status ? 'ไม่มีฐานข้อมูลที่ต้องยืนยัน' : '–'}</span>}
@@ -159,6 +198,20 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
             เลือกรายการที่ยืนยันแล้วในตาราง แล้วระบุเหตุผล (เลือกไว้ {thaiNumber(picked.size)} รายการ)
           </p>
           <ProblemBox problem={problem} />
+          {refusal?.code === 'PARENT_CONFIRMED' && lastTargets.length === 1 && (
+            <div className="alert alert-info">
+              <p>ส่งคำขอให้ระดับที่ต้องดำเนินการยกเลิกการยืนยันแทนได้:</p>
+              <RevocationRequestForm
+                orgUnitCode={lastTargets[0].orgUnitCode}
+                dataset={lastTargets[0].dataset}
+                unitName={
+                  children.find((c) => c.code === lastTargets[0].orgUnitCode)?.name ??
+                  lastTargets[0].orgUnitCode
+                }
+                initialReason={lastReason}
+              />
+            </div>
+          )}
           {(one.data || many.data) && !problem && <Notice kind="ok">ยกเลิกการยืนยันข้อมูลเรียบร้อยแล้ว</Notice>}
           {many.data && many.data.revokeConfirmations.failed.length > 0 && (
             <ProblemBox
@@ -186,5 +239,20 @@ export function ChildrenStatus({ unit, title, canRevoke }: Props) {
         </form>
       )}
     </Section>
+  );
+}
+
+/** The unit against the province's own earlier target: flagged like a deadline. */
+function TargetLine({ target }: { target: TargetStatusView | null }) {
+  if (!target) return null;
+  return (
+    <small className="block">
+      กำหนดของจังหวัด {thaiDate(target.date)}{' '}
+      {target.late ? (
+        <Badge tone="bad">เลยกำหนดของจังหวัด</Badge>
+      ) : (
+        <span className="muted">(อีก {thaiNumber(target.daysLeft)} วัน)</span>
+      )}
+    </small>
   );
 }

@@ -12,6 +12,10 @@ import type { UnitRef } from '../graphql/org-units';
 import { actorName } from '../lib/actor';
 import { problemOf } from '../lib/errors';
 import { datasetLabels, revokerOf, thaiDate, thaiDateTime, thaiNumber, type Dataset } from '../lib/thai';
+import { Link } from '../lib/router';
+import { ChangesSince } from './changes-since';
+import { ConfirmAll } from './confirm-all';
+import { RevocationRequestForm } from './revocation-request-form';
 import { Badge, Loading, Notice, ProblemBox, Section } from './ui';
 
 export const roundTitle = (r: ConfirmationStatusView['round']) =>
@@ -99,7 +103,6 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
     const res = await confirm({ variables: { orgUnitCode: unit.code, dataset } }).catch(() => null);
     if (res?.data) setAsking(null);
   };
-  const readyCount = status.datasets.filter((d) => d.ready && !d.confirmed).length;
   const round = `?roundId=${encodeURIComponent(status.round.id)}`;
   const anyConfirmed = status.datasets.some((d) => d.confirmed);
   const report = !anyConfirmed ? null : status.orgUnit.kind === 'LAO' ? (
@@ -136,6 +139,13 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
           <article key={s.dataset} className="dataset" aria-labelledby={`ds-${s.dataset}`}>
             <h3 id={`ds-${s.dataset}`}>{datasetLabels[s.dataset]}</h3>
             <DatasetStatusLines s={s} unit={status.orgUnit} />
+            {own && s.confirmed && status.orgUnit.kind !== 'DEPARTMENT' && (
+              <RevocationRequestForm
+                orgUnitCode={unit.code}
+                dataset={s.dataset}
+                unitName={status.orgUnit.name}
+              />
+            )}
             {!s.confirmed && !s.ready && s.missing.length > 0 && (
               <div className="missing" id={`missing-${s.dataset}`}>
                 <p>
@@ -146,7 +156,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                 <ul>
                   {s.missing.map((m) => (
                     <li key={m.code}>
-                      {m.name} ({m.code})
+                      <Link href={`/units/${encodeURIComponent(m.code)}`}>{m.name}</Link> ({m.code})
                     </li>
                   ))}
                 </ul>
@@ -170,6 +180,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
                   {status.orgUnit.name} · {datasetLabels[s.dataset]} · {roundTitle(status.round)}
                 </p>
                 {summary ? summary(s) : <ChildrenTotals status={status} dataset={s.dataset} />}
+                <ChangesSince orgUnitCode={unit.code} dataset={s.dataset} />
                 <p className="locked">
                   เมื่อยืนยันแล้ว ข้อมูลจะถูกล็อก หากต้องแก้ไขภายหลัง ต้องให้{revokerOf[status.orgUnit.kind]}ยกเลิกการยืนยันก่อน
                 </p>
@@ -192,16 +203,12 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
         ))}
       </div>
       {own && status.datasets.length > 1 && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            disabled={readyCount === 0 || readyState.loading}
-            onClick={() => confirmReady({ variables: { orgUnitCode: unit.code } }).catch(() => null)}
-          >
-            ยืนยันทุกฐานข้อมูลที่พร้อม ({thaiNumber(readyCount)})
-          </button>
-        </div>
+        <ConfirmAll
+          status={status}
+          summary={summary}
+          loading={readyState.loading}
+          onConfirm={() => confirmReady({ variables: { orgUnitCode: unit.code } }).catch(() => null)}
+        />
       )}
       {readyState.data && <BulkResult result={readyState.data.confirmReady} />}
     </Section>
@@ -209,7 +216,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
 }
 
 /** What an LAO or province confirms: its children's confirmed figures for the dataset (the server sums them). */
-function ChildrenTotals({ status, dataset }: { status: ConfirmationStatusView; dataset: Dataset }) {
+export function ChildrenTotals({ status, dataset }: { status: ConfirmationStatusView; dataset: Dataset }) {
   const rows = status.children.flatMap((c) => {
     const d = c.datasets.find((x) => x.dataset === dataset);
     return d ? [{ unit: c.orgUnit, total: d.total }] : [];

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { CONFIRMATION_PROGRESS, type LevelProgressView, type ProgressLevel } from '../graphql/confirmations';
 import { problemOf } from '../lib/errors';
 import { Link } from '../lib/router';
@@ -115,22 +116,54 @@ export function ProgressPanel({ orgUnitCode }: { orgUnitCode: string }) {
 /** The department's view: every province's progress per dataset, LAO level and institution level. */
 export function ProvinceProgressTable({ orgUnitCode }: { orgUnitCode: string }) {
   const { data } = useQuery(CONFIRMATION_PROGRESS, { variables: { orgUnitCode } });
-  const rows = data?.confirmationProgress?.byProvince ?? [];
-  if (rows.length === 0) return null;
-  const datasets = rows[0].levels[0]?.datasets.map((d) => d.dataset) ?? [];
+  // Sorted by the province's name, or by the share confirmed in one column (lowest first: who lags).
+  const [sort, setSort] = useState<{ by: string; desc: boolean }>({ by: 'name', desc: false });
+  const unsorted = data?.confirmationProgress?.byProvince ?? [];
+  if (unsorted.length === 0) return null;
+  const datasets = unsorted[0].levels[0]?.datasets.map((d) => d.dataset) ?? [];
+  const cellOf = (levels: LevelProgressView[], level: ProgressLevel, dataset: string) =>
+    levels.find((l) => l.level === level)?.datasets.find((x) => x.dataset === dataset);
   const cell = (levels: LevelProgressView[], level: ProgressLevel, dataset: string) => {
-    const d = levels.find((l) => l.level === level)?.datasets.find((x) => x.dataset === dataset);
+    const d = cellOf(levels, level, dataset);
     return d && d.units > 0 ? `${thaiNumber(d.confirmed)}/${thaiNumber(d.units)}` : '–';
   };
+  const share = (levels: LevelProgressView[], by: string) => {
+    const [dataset, level] = by.split('|');
+    const d = cellOf(levels, level as ProgressLevel, dataset);
+    return d && d.units > 0 ? d.confirmed / d.units : 2;
+  };
+  const rows = [...unsorted].sort((a, b) => {
+    const order =
+      sort.by === 'name'
+        ? a.orgUnit.name.localeCompare(b.orgUnit.name, 'th')
+        : share(a.levels, sort.by) - share(b.levels, sort.by) ||
+          a.orgUnit.name.localeCompare(b.orgUnit.name, 'th');
+    return sort.desc ? -order : order;
+  });
+  const head = (by: string, label: string, describe: string) => (
+    <button
+      type="button"
+      className="sort-button"
+      aria-label={`เรียงตาม${describe}`}
+      onClick={() => setSort({ by, desc: sort.by === by ? !sort.desc : false })}
+    >
+      {label}
+      <span aria-hidden="true">{sort.by === by ? (sort.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
+    </button>
+  );
+  const ariaSort = (by: string) =>
+    sort.by === by ? (sort.desc ? ('descending' as const) : ('ascending' as const)) : undefined;
   return (
     <Section title="ความคืบหน้ารายจังหวัด">
-      <p className="muted">ตัวเลข: ยืนยันแล้ว/ทั้งหมด ของ อปท. และของสถานศึกษา ในแต่ละจังหวัด</p>
+      <p className="muted">
+        ตัวเลข: ยืนยันแล้ว/ทั้งหมด ของ อปท. และของสถานศึกษา ในแต่ละจังหวัด · กดหัวตารางเพื่อเรียง (สัดส่วนที่ยืนยันน้อยก่อน)
+      </p>
       <div className="table-wrap">
         <table className="progress-provinces">
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>
-                จังหวัด
+              <th scope="col" rowSpan={2} aria-sort={ariaSort('name')}>
+                {head('name', 'จังหวัด', 'ชื่อจังหวัด')}
               </th>
               {datasets.map((d) => (
                 <th key={d} scope="colgroup" colSpan={2}>
@@ -140,11 +173,11 @@ export function ProvinceProgressTable({ orgUnitCode }: { orgUnitCode: string }) 
             </tr>
             <tr>
               {datasets.map((d) => [
-                <th key={`${d}-lao`} scope="col">
-                  อปท.
+                <th key={`${d}-lao`} scope="col" aria-sort={ariaSort(`${d}|LAO`)}>
+                  {head(`${d}|LAO`, 'อปท.', `สัดส่วน อปท. ที่ยืนยัน${datasetLabels[d]}`)}
                 </th>,
-                <th key={`${d}-inst`} scope="col">
-                  สถานศึกษา
+                <th key={`${d}-inst`} scope="col" aria-sort={ariaSort(`${d}|INSTITUTION`)}>
+                  {head(`${d}|INSTITUTION`, 'สถานศึกษา', `สัดส่วนสถานศึกษาที่ยืนยัน${datasetLabels[d]}`)}
                 </th>,
               ])}
             </tr>

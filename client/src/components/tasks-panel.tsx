@@ -9,6 +9,9 @@ const tone: Record<TaskView['kind'], string> = {
   RECONFIRM: 'task-do',
   WAIT_FOR_CHILDREN: 'task-wait',
   DEADLINE: 'task-late',
+  SPOT_CHECK_FLAG: 'task-late',
+  REVOCATION_REQUEST: 'task-do',
+  PROVINCE_TARGET: 'task-wait',
 };
 
 /** "What to do now" for the signed-in unit, as the server lists it (myTasks). */
@@ -26,7 +29,9 @@ export function TasksPanel({ ownCode }: { ownCode: string }) {
           {data.myTasks.map((t, i) => (
             <li key={i} className={tone[t.kind]}>
               <span>{t.message}</span>
-              {t.orgUnit && t.orgUnit.code !== ownCode ? (
+              {t.kind === 'REVOCATION_REQUEST' ? (
+                <a href="#revocation-requests">พิจารณาคำขอ</a>
+              ) : t.orgUnit && t.orgUnit.code !== ownCode ? (
                 <Link href={`/units/${t.orgUnit.code}`}>ไปที่ {t.orgUnit.name}</Link>
               ) : (
                 (t.kind === 'CONFIRM' || t.kind === 'RECONFIRM') && (

@@ -22,9 +22,23 @@ function partsOf(iso: string) {
  * A date as Thai people write it: day, Thai month name and Buddhist-era year. The value is the
  * ISO date the server expects, or '' while the entry is incomplete.
  */
-export function ThaiDateInput({ legend, value, onChange, error, name }: Props) {
+/**
+ * What is wrong with the year typed so far, said before the server is asked: a Christian-era year
+ * (2015) is the commonest slip, so it is named as such with the Buddhist-era year it stands for.
+ */
+export function beYearProblem(typed: string): string | null {
+  if (typed.length < 4) return null;
+  const y = Number(typed);
+  if (y >= 1900 && y <= 2200) return `ปี ${y} เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (ปี ค.ศ. ${y} คือ พ.ศ. ${y + 543})`;
+  if (y < 2400 || y > 2700)
+    return `ปี พ.ศ. ${y} ไม่ถูกต้อง กรุณากรอกปี พ.ศ. 4 หลัก เช่น ${new Date().getFullYear() + 543}`;
+  return null;
+}
+
+export function ThaiDateInput({ legend, value, onChange, error: serverError, name }: Props) {
   const id = useId();
   const [parts, setParts] = useState(() => partsOf(value));
+  const error = beYearProblem(parts.be) ?? serverError;
   const update = (next: typeof parts) => {
     setParts(next);
     const be = Number(next.be);

@@ -4,7 +4,10 @@ import type { Problem } from '../lib/errors';
 /** A refusal from the server, read out by screen readers. */
 export function ProblemBox({ problem, title }: { problem: Problem | null; title?: string }) {
   if (!problem) return null;
-  const fieldMessages = Object.values(problem.fields);
+  // One message: field messages already said by the main one (or twice, under two names) are not repeated.
+  const fieldMessages = [...new Set(Object.values(problem.fields))].filter(
+    (m) => !problem.message.includes(m),
+  );
   return (
     <div className="alert alert-error" role="alert">
       {title && <strong>{title}</strong>}

@@ -122,7 +122,14 @@ export const REVOKE_CONFIRMATIONS: TypedDocumentNode<
 `;
 
 export interface TaskView {
-  kind: 'CONFIRM' | 'RECONFIRM' | 'WAIT_FOR_CHILDREN' | 'DEADLINE';
+  kind:
+    | 'CONFIRM'
+    | 'RECONFIRM'
+    | 'WAIT_FOR_CHILDREN'
+    | 'DEADLINE'
+    | 'SPOT_CHECK_FLAG'
+    | 'REVOCATION_REQUEST'
+    | 'PROVINCE_TARGET';
   message: string;
   orgUnit: UnitRef | null;
   dataset: Dataset | null;

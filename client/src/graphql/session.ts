@@ -87,10 +87,10 @@ export const COMPLETE_FIRST_LOGIN: TypedDocumentNode<
 
 export const CHANGE_RESPONSIBLE_PERSON: TypedDocumentNode<
   { changeResponsiblePerson: ViewerView },
-  { profile: ProfileInput; newPassword: string }
+  { profile: ProfileInput; newPassword: string; currentPassword?: string }
 > = gql`
-  mutation ChangeResponsiblePerson($profile: ProfileInput!, $newPassword: String!) {
-    changeResponsiblePerson(profile: $profile, newPassword: $newPassword) {
+  mutation ChangeResponsiblePerson($profile: ProfileInput!, $newPassword: String!, $currentPassword: String) {
+    changeResponsiblePerson(profile: $profile, newPassword: $newPassword, currentPassword: $currentPassword) {
       ...ViewerFields
     }
   }

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Badge, Field, Loading, ProblemBox, Section } from '../components/ui';
+import { UnitPicker } from '../components/unit-picker';
 import { CONFIRMATION_HISTORY } from '../graphql/confirmations';
 import { actorName } from '../lib/actor';
 import { problemOf } from '../lib/errors';
@@ -17,6 +18,15 @@ export function HistoryPanel({ orgUnitCode, askCode = false }: { orgUnitCode: st
   };
   return (
     <Section title="ประวัติการยืนยันข้อมูล">
+      {askCode && (
+        <UnitPicker
+          rootCode={orgUnitCode}
+          onPick={(picked) => {
+            setTyped(picked);
+            setCode(picked);
+          }}
+        />
+      )}
       {askCode && (
         <form onSubmit={submit} className="toolbar">
           <Field label="รหัสหน่วยงาน" value={typed} onChange={(e) => setTyped(e.target.value)} />

@@ -50,6 +50,9 @@ export function LoginPage({ username: given }: { username: string }) {
         <button type="submit" className="button button-primary button-wide" disabled={loading}>
           {loading ? 'กำลังเข้าสู่ระบบ…' : 'เข้าสู่ระบบ'}
         </button>
+        <p className="muted">
+          <a href="/help">วิธีใช้งานในแต่ละรอบ</a>
+        </p>
       </form>
     </main>
   );

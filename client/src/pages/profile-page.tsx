@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
+import { PasswordRules } from '../components/password-rules';
 import { Field, Notice, ProblemBox } from '../components/ui';
 import {
   CHANGE_RESPONSIBLE_PERSON,
@@ -22,6 +23,7 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
   const [profile, setProfile] = useState(blank);
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [first, firstState] = useMutation(COMPLETE_FIRST_LOGIN);
   const [change, changeState] = useMutation(CHANGE_RESPONSIBLE_PERSON);
@@ -36,7 +38,9 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
     setMismatch(newPassword !== repeat);
     if (newPassword !== repeat) return;
     const variables = { profile, newPassword };
-    const res = await (firstLogin ? first({ variables }) : change({ variables })).catch(() => null);
+    const res = await (
+      firstLogin ? first({ variables }) : change({ variables: { ...variables, currentPassword } })
+    ).catch(() => null);
     if (!res?.data) return;
     navigate('/', true);
     // Aborted in-flight reads reject here; every active query is fetched again anyway.
@@ -107,6 +111,20 @@ export function ProfilePage({ me, firstLogin = false }: { me: ViewerView; firstL
         </fieldset>
         <fieldset className="grid-2">
           <legend>รหัสผ่านใหม่</legend>
+          <PasswordRules />
+          {!firstLogin && (
+            <Field
+              label="รหัสผ่านปัจจุบันของบัญชี"
+              hint="รหัสผ่านที่ใช้เข้าสู่ระบบอยู่ตอนนี้ (ยืนยันว่าผู้รับผิดชอบคนเดิมส่งมอบงานให้)"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+              error={fields.currentPassword}
+              required
+            />
+          )}
           <Field
             label="รหัสผ่านใหม่"
             name="newPassword"

@@ -1,4 +1,5 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { UNREAD_NOTICES } from '../graphql/notices';
 import type { ReactNode } from 'react';
 import { LOGOUT, type ViewerView } from '../graphql/session';
 import { kindLabels } from '../lib/thai';
@@ -7,6 +8,7 @@ import { Link } from '../lib/router';
 export function Shell({ me, children }: { me: ViewerView; children: ReactNode }) {
   const client = useApolloClient();
   const [logout, { loading }] = useMutation(LOGOUT);
+  const unread = useQuery(UNREAD_NOTICES).data?.notices.length ?? 0;
   const signOut = async () => {
     await logout().catch(() => undefined);
     // Forget everything the session read: a fresh page holds no one's data.
@@ -36,6 +38,20 @@ export function Shell({ me, children }: { me: ViewerView; children: ReactNode })
             ผู้รับผิดชอบ: <strong>{person}</strong>
             {me.profile && <small>{me.profile.position}</small>}
           </span>
+          <Link href="/notices" className="button button-ghost">
+            ประกาศ
+            {unread > 0 && (
+              <span className="count-badge" aria-label={`ยังไม่อ่าน ${unread} รายการ`}>
+                {unread}
+              </span>
+            )}
+          </Link>
+          <Link href="/help" className="button button-ghost">
+            วิธีใช้งาน
+          </Link>
+          <Link href="/password" className="button button-ghost">
+            เปลี่ยนรหัสผ่าน
+          </Link>
           <Link href="/profile" className="button button-ghost">
             เปลี่ยนผู้รับผิดชอบ
           </Link>

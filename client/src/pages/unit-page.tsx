@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
+import { RevocationRequestsPanel } from '../components/revocation-requests-panel';
 import { TasksPanel } from '../components/tasks-panel';
 import { Loading, ProblemBox } from '../components/ui';
 import { ORG_UNIT } from '../graphql/org-units';
@@ -49,6 +50,7 @@ export function UnitPage({ me, code }: { me: ViewerView; code: string }) {
         </small>
       </h1>
       {own && <TasksPanel ownCode={me.orgUnit.code} />}
+      {own && <RevocationRequestsPanel ownCode={me.orgUnit.code} />}
       {isInstitution(unit.kind) && <InstitutionView unit={unit} own={own} />}
       {unit.kind === 'LAO' && (
         <LaoView

@@ -45,7 +45,7 @@ export function validatePupilInput(
   if (Object.keys(problems.queries).length && !queryNote)
     throw new LecError(
       'BAD_USER_INPUT',
-      `ข้อมูลบางรายการผิดปกติ กรุณาระบุเหตุผลในช่องคำอธิบาย (queryNote): ${Object.values(problems.queries).join(', ')}`,
+      `ข้อมูลบางรายการผิดปกติ กรุณาระบุเหตุผลในช่องคำอธิบาย: ${Object.values(problems.queries).join(', ')}`,
       {
         fields: { queryNote: 'กรุณาระบุเหตุผล', ...problems.queries },
         queries: problems.queries,

@@ -109,3 +109,15 @@ export async function requestsAwaiting(tx: EntityManager, viewer: Viewer) {
   }
   return out;
 }
+
+/** The requests a revocation closed: the same round, unit and dataset, answered at that moment. */
+export function answeredBy(
+  tx: EntityManager,
+  c: { roundId: string; orgUnitCode: string; dataset: Dataset; at: Date },
+): Promise<RevocationRequestView[]> {
+  return tx.query(
+    `${SELECT} WHERE r.round_id = $1 AND r.org_unit_code = $2 AND r.dataset = $3 AND r.status = 'REVOKED'
+       AND r.answered_at = $4 ORDER BY r.requested_at`,
+    [c.roundId, c.orgUnitCode, c.dataset, c.at],
+  );
+}

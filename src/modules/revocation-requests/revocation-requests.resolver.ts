@@ -3,13 +3,14 @@ import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.type';
-import { DatasetEnum } from '../confirmation/confirmation.types';
+import { Confirmation, DatasetEnum } from '../confirmation/confirmation.types';
+import type { ConfirmationView } from '../confirmation/confirmation.view';
 import type { Dataset } from '../confirmation/dataset';
 import { OrgUnit } from '../org-units/org-unit.type';
 import { refuseRevocationRequest } from './refuse-revocation-request';
 import { requestRevocation } from './request-revocation';
 import { RevocationRequest } from './revocation-request.types';
-import { mustActOn, requestsUnder, type RevocationRequestView } from './revocation-requests.read';
+import { answeredBy, mustActOn, requestsUnder, type RevocationRequestView } from './revocation-requests.read';
 
 @Resolver(() => RevocationRequest)
 export class RevocationRequestsResolver {
@@ -95,5 +96,20 @@ export class RevocationRequestsResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่พิจารณา' })
   answeredByOrgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
     return r.answeredByUnitCode ? ctx.loaders.orgUnit.load(r.answeredByUnitCode) : null;
+  }
+}
+
+/** In confirmationHistory, a revocation names the request it answered (if one asked for it). */
+@Resolver(() => Confirmation)
+export class ConfirmationRequestResolver {
+  @FieldResolver(() => [RevocationRequest], {
+    description: 'คำขอยกเลิกการยืนยันที่การยกเลิกครั้งนี้ตอบรับ (ว่างถ้าไม่มีผู้ขอ)',
+  })
+  answeredRequests(
+    @Root() c: ConfirmationView,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RevocationRequestView[]> {
+    if (c.action !== 'REVOKED') return Promise.resolve([]);
+    return answeredBy(ctx.dataSource.manager, c);
   }
 }

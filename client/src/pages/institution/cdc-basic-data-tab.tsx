@@ -36,7 +36,17 @@ const empty: Form = {
 };
 
 /** ข้อมูลพื้นฐานของศูนย์พัฒนาเด็กเล็ก: each save is a new version; the server checks every number. */
-export function CdcBasicDataTab({ cdcCode, canEdit }: { cdcCode: string; canEdit: boolean }) {
+export function CdcBasicDataTab({
+  cdcCode,
+  canEdit: own,
+  lockedReason,
+}: {
+  cdcCode: string;
+  canEdit: boolean;
+  /** Set when the basic data are confirmed for the round: shown, and the form is read-only. */
+  lockedReason: string | null;
+}) {
+  const canEdit = own && !lockedReason;
   const { data, loading, error } = useQuery(CDC_BASIC_DATA, { variables: { cdcCode } });
   const [record, state] = useMutation(RECORD_CDC_BASIC_DATA, { refetchQueries: 'active' });
   const [f, setF] = useState<Form>(empty);
@@ -78,6 +88,12 @@ export function CdcBasicDataTab({ cdcCode, canEdit }: { cdcCode: string; canEdit
         </p>
       ) : (
         data && <p className="muted">ยังไม่ได้บันทึก</p>
+      )}
+      {lockedReason && (
+        <div className="alert alert-locked" role="status">
+          <strong>ข้อมูลถูกล็อก (ยืนยันแล้ว)</strong>
+          <p>{lockedReason}</p>
+        </div>
       )}
       {!canEdit && current && (
         <dl className="deadlines">

@@ -12,8 +12,10 @@ import { CdcBasicDataTab } from './cdc-basic-data-tab';
 import { ImportTab } from './import-tab';
 import { PupilCounts } from './pupil-counts';
 import { PupilForm } from './pupil-form';
+import { PromotionTab } from './promotion-tab';
 import { PupilsTab } from './pupils-tab';
 import { RemovedTab } from './removed-tab';
+import { SecondTermCheck } from './second-term-check';
 import { SpotCheckFlags } from './spot-check-flags';
 import { TransfersTab } from './transfers-tab';
 
@@ -25,6 +27,10 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
   const register = data?.confirmationStatus?.datasets.find((d) => d.register);
   const lockedReason = register?.confirmed
     ? `ข้อมูล${word}ยืนยันแล้วเมื่อ ${thaiDateTime(register.confirmedAt)} โดย ${actorName(register.confirmedBy)} จึงถูกล็อก หากต้องแก้ไข ให้${revokerOf[unit.kind]}ยกเลิกการยืนยันข้อมูลก่อน`
+    : null;
+  const basic = data?.confirmationStatus?.datasets.find((d) => d.dataset === 'CDC_BASIC_DATA');
+  const basicLocked = basic?.confirmed
+    ? `ข้อมูลพื้นฐานของศูนย์ยืนยันแล้วเมื่อ ${thaiDateTime(basic.confirmedAt)} โดย ${actorName(basic.confirmedBy)} จึงถูกล็อก หากต้องแก้ไข ให้${revokerOf[unit.kind]}ยกเลิกการยืนยันข้อมูลก่อน`
     : null;
   const base = own ? '/' : `/units/${unit.code}`;
 
@@ -45,7 +51,12 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
                 {lockedReason ? (
                   <p className="locked">{lockedReason}</p>
                 ) : (
-                  <PupilForm institution={unit} onDone={setAdded} />
+                  <>
+                    <p className="muted">
+                      {word}ที่ย้ายมาระหว่างปีการศึกษา ให้บันทึกที่แท็บ &ldquo;ย้ายเข้า / ย้ายออก&rdquo;
+                    </p>
+                    <PupilForm institution={unit} onDone={setAdded} onStart={() => setAdded(null)} />
+                  </>
                 )}
               </Section>
             ),
@@ -54,13 +65,45 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
       : []),
     {
       id: 'removed',
-      label: 'ทะเบียนนักเรียนที่ไม่มีตัวตน',
-      render: () => <RemovedTab institutionCode={unit.code} />,
+      label: `ทะเบียน${word}ที่ไม่มีตัวตน`,
+      render: () => <RemovedTab institutionCode={unit.code} kind={unit.kind} />,
     },
     {
       id: 'transfers',
       label: 'ย้ายเข้า / ย้ายออก',
-      render: () => <TransfersTab institutionCode={unit.code} canAnswer={own} />,
+      render: () => (
+        <>
+          {own && (
+            <Section title={`รับ${word}ย้ายเข้า`}>
+              {added && <Notice kind="ok">{added}</Notice>}
+              <p className="explain">
+                ใช้เมื่อ{word}ย้ายมาจากสถานศึกษาที่ไม่ได้ใช้ระบบ LEC (เช่น สังกัดอื่น) หาก{word}ยังมีชื่ออยู่ที่สถานศึกษาอื่นใน LEC
+                ระบบจะแจ้งชื่อสถานศึกษานั้น และให้ส่งคำขอย้ายแทน
+              </p>
+              {lockedReason ? (
+                <p className="locked">{lockedReason}</p>
+              ) : (
+                <PupilForm institution={unit} onDone={setAdded} onStart={() => setAdded(null)} transferIn />
+              )}
+            </Section>
+          )}
+          <TransfersTab institutionCode={unit.code} canAnswer={own} />
+        </>
+      ),
+    },
+    ...(unit.kind === 'SCHOOL'
+      ? [
+          {
+            id: 'promotion',
+            label: 'เลื่อนชั้น',
+            render: () => <PromotionTab institutionCode={unit.code} canEdit={own && !lockedReason} />,
+          },
+        ]
+      : []),
+    {
+      id: 'term2',
+      label: 'ตรวจสอบภาคเรียนที่ 2',
+      render: () => <SecondTermCheck institutionCode={unit.code} kind={unit.kind} />,
     },
     {
       id: 'files',
@@ -72,7 +115,7 @@ export function InstitutionView({ unit, own }: { unit: UnitView; own: boolean })
           {
             id: 'basic',
             label: 'ข้อมูลพื้นฐาน ศพด.',
-            render: () => <CdcBasicDataTab cdcCode={unit.code} canEdit={own} />,
+            render: () => <CdcBasicDataTab cdcCode={unit.code} canEdit={own} lockedReason={basicLocked} />,
           },
         ]
       : []),

@@ -9,8 +9,10 @@ import {
   type PupilInput,
   type PupilRow,
 } from '../../graphql/pupils';
+import { RECORD_TRANSFERRED_IN } from '../../graphql/pupil-life';
 import { problemOf } from '../../lib/errors';
 import { useFocusFirstInvalid } from '../../lib/focus';
+import { bangkokToday } from '../../lib/pupil-life';
 import {
   gradeLabels,
   pupilWord,
@@ -29,6 +31,10 @@ interface Props {
   pupil?: PupilRow;
   onDone: (message: string) => void;
   onCancel?: () => void;
+  /** ย้ายเข้า: a pupil joining during the year, with the date and (when known) the former institution. */
+  transferIn?: boolean;
+  /** Called as a new try starts: the page clears the success notice of the previous one. */
+  onStart?: () => void;
 }
 
 const blank = (kind: OrgUnitKind): PupilInput => ({
@@ -45,7 +51,7 @@ const blank = (kind: OrgUnitKind): PupilInput => ({
 });
 
 /** Enrol or correct a pupil; every check is the server's, its Thai messages shown beside the fields. */
-export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
+export function PupilForm({ institution, pupil, onDone, onCancel, onStart, transferIn = false }: Props) {
   const initial: PupilInput = pupil
     ? { ...pupil, religion: pupil.religion ?? '', queryNote: pupil.queryNote ?? '' }
     : blank(institution.kind);
@@ -53,7 +59,11 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
   const [enrol, enrolState] = useMutation(ENROL_PUPIL, { refetchQueries: 'active' });
   const [correct, correctState] = useMutation(CORRECT_PUPIL, { refetchQueries: 'active' });
   const [requestTransfer, transferState] = useMutation(REQUEST_TRANSFER, { refetchQueries: 'active' });
-  const state = pupil ? correctState : enrolState;
+  const [recordIn, inState] = useMutation(RECORD_TRANSFERRED_IN, { refetchQueries: 'active' });
+  const [joined, setJoined] = useState(bangkokToday());
+  const [from, setFrom] = useState('');
+  const [inNote, setInNote] = useState('');
+  const state = pupil ? correctState : transferIn ? inState : enrolState;
   const problem = problemOf(transferState.error ?? state.error);
   const fields = problem?.fields ?? {};
   const formRef = useRef<HTMLFormElement>(null);
@@ -70,6 +80,7 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     transferState.reset();
+    onStart?.();
     if (pupil) {
       const all = input();
       const patch = Object.fromEntries(
@@ -82,6 +93,23 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
       const res = await correct({ variables: { pupilId: pupil.id, input: patch } }).catch(() => null);
       if (res?.data)
         onDone(`แก้ไขข้อมูล ${res.data.correctPupil.firstName} ${res.data.correctPupil.lastName} เรียบร้อยแล้ว`);
+      return;
+    }
+    if (transferIn) {
+      const moved = await recordIn({
+        variables: {
+          institutionCode: institution.code,
+          input: input(),
+          date: joined,
+          fromInstitutionCode: from.trim() || null,
+          note: inNote.trim() || null,
+        },
+      }).catch(() => null);
+      if (moved?.data) {
+        setV(blank(institution.kind));
+        const p = moved.data.recordPupilTransferredIn;
+        onDone(`บันทึก ${p.firstName} ${p.lastName} ย้ายเข้าเรียบร้อยแล้ว`);
+      }
       return;
     }
     const res = await enrol({ variables: { institutionCode: institution.code, input: input() } }).catch(
@@ -105,7 +133,7 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
       className="pupil-form"
       onSubmit={submit}
       noValidate
-      aria-label={pupil ? `แก้ไขข้อมูล${word}` : `เพิ่มข้อมูล${word}`}
+      aria-label={pupil ? `แก้ไขข้อมูล${word}` : transferIn ? `รับ${word}ย้ายเข้า` : `เพิ่มข้อมูล${word}`}
     >
       <ProblemBox problem={problem} />
       {problem?.code === 'DUPLICATE_PUPIL' && !pupil && (
@@ -169,7 +197,10 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
           required
         />
         <ThaiDateInput
-          key={pupil?.id ?? (enrolState.data?.enrolPupil.id || 'new')}
+          key={
+            pupil?.id ??
+            (enrolState.data?.enrolPupil.id || inState.data?.recordPupilTransferredIn.id || 'new')
+          }
           legend="วันเกิด"
           name="birthDate"
           value={v.birthDate}
@@ -209,6 +240,32 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
           />
         )}
       </div>
+      {transferIn && (
+        <div className="grid-3">
+          <ThaiDateInput
+            legend="วันที่ย้ายเข้า"
+            name="transferDate"
+            value={joined}
+            onChange={setJoined}
+            error={fields.date}
+          />
+          <Field
+            label="รหัสสถานศึกษาเดิม (ถ้าทราบ)"
+            hint="เช่น รหัสโรงเรียนสังกัดอื่นที่ย้ายมา"
+            name="fromInstitutionCode"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            error={fields.fromInstitutionCode}
+          />
+          <Field
+            label="หมายเหตุการย้ายเข้า"
+            name="transferNote"
+            value={inNote}
+            onChange={(e) => setInNote(e.target.value)}
+            error={fields.note}
+          />
+        </div>
+      )}
       <Field
         label="คำอธิบายเมื่อข้อมูลผิดปกติ (เช่น อายุมากกว่าเกณฑ์)"
         name="queryNote"
@@ -219,7 +276,7 @@ export function PupilForm({ institution, pupil, onDone, onCancel }: Props) {
       />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={state.loading}>
-          {pupil ? 'บันทึกการแก้ไข' : `บันทึกข้อมูล${word}`}
+          {pupil ? 'บันทึกการแก้ไข' : transferIn ? `บันทึก${word}ย้ายเข้า` : `บันทึกข้อมูล${word}`}
         </button>
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>

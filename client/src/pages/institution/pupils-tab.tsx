@@ -13,8 +13,13 @@ import {
   type Grade,
   type OrgUnitKind,
 } from '../../lib/thai';
+import { LeaveForm } from './leave-form';
 import { PupilForm } from './pupil-form';
+import { PupilHistory } from './pupil-history';
 import { RemoveForm } from './remove-form';
+
+/** What is open under a pupil's row: nothing, the correction, the normal leave, the removal, the history. */
+type Open = 'edit' | 'leave' | 'remove' | 'history';
 
 const PAGE = 20;
 
@@ -31,8 +36,7 @@ export function PupilsTab({ institution, canEdit, lockedReason }: Props) {
   const [applied, setApplied] = useState('');
   const [grade, setGrade] = useState<Grade | ''>('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; what: Open } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const after = cursors[cursors.length - 1];
   const { data, loading, error } = useQuery(PUPILS, {
@@ -49,7 +53,18 @@ export function PupilsTab({ institution, canEdit, lockedReason }: Props) {
   const editable = canEdit && !lockedReason;
 
   return (
-    <Section title={`รายชื่อ${word}`}>
+    <Section
+      title={`รายชื่อ${word}`}
+      actions={
+        <a
+          className="button button-small"
+          href={`/reports/posting-list/${encodeURIComponent(institution.code)}.pdf`}
+          title="ชื่อและชั้นเท่านั้น ไม่แสดงเลขประจำตัวประชาชน"
+        >
+          พิมพ์รายชื่อปิดประกาศ (PDF)
+        </a>
+      }
+    >
       {done && <Notice kind="ok">{done}</Notice>}
       <form
         className="toolbar"
@@ -111,7 +126,7 @@ export function PupilsTab({ institution, canEdit, lockedReason }: Props) {
                   <th scope="col">ชั้น</th>
                   <th scope="col">เพศ</th>
                   <th scope="col">วันเกิด</th>
-                  {canEdit && <th scope="col">จัดการ</th>}
+                  <th scope="col">{canEdit ? 'จัดการ' : 'ประวัติ'}</th>
                 </tr>
               </thead>
               <tbody>
@@ -122,19 +137,13 @@ export function PupilsTab({ institution, canEdit, lockedReason }: Props) {
                     institution={institution}
                     canEdit={canEdit}
                     editable={editable}
-                    editing={editing === p.id}
-                    removing={removing === p.id}
-                    onEdit={() => {
-                      setRemoving(null);
-                      setEditing(editing === p.id ? null : p.id);
-                    }}
-                    onRemove={() => {
-                      setEditing(null);
-                      setRemoving(removing === p.id ? null : p.id);
+                    open={open?.id === p.id ? open.what : null}
+                    onToggle={(what) => {
+                      setDone(null);
+                      setOpen(open?.id === p.id && open.what === what ? null : { id: p.id, what });
                     }}
                     onDone={(m) => {
-                      setEditing(null);
-                      setRemoving(null);
+                      setOpen(null);
                       setDone(m);
                     }}
                   />
@@ -171,67 +180,85 @@ interface LineProps {
   institution: Props['institution'];
   canEdit: boolean;
   editable: boolean;
-  editing: boolean;
-  removing: boolean;
-  onEdit: () => void;
-  onRemove: () => void;
+  open: Open | null;
+  onToggle: (what: Open) => void;
   onDone: (message: string) => void;
 }
 
-function PupilLine({
-  p,
-  institution,
-  canEdit,
-  editable,
-  editing,
-  removing,
-  onEdit,
-  onRemove,
-  onDone,
-}: LineProps) {
+function PupilLine({ p, institution, canEdit, editable, open, onToggle, onDone }: LineProps) {
   const name = `${p.prefix}${p.firstName} ${p.lastName}`;
+  const word = pupilWord(institution.kind);
+  const close = () => onToggle(open ?? 'edit');
   return (
     <>
       <tr>
-        <th scope="row">{name}</th>
+        <th scope="row">
+          {name}
+          {p.queryNote && <small className="muted block">หมายเหตุข้อมูลผิดปกติ: {p.queryNote}</small>}
+        </th>
         <td className="mono">{p.citizenId}</td>
         <td>{gradeLabels[p.grade]}</td>
         <td>{sexLabels[p.sex]}</td>
         <td>{thaiDate(p.birthDate)}</td>
-        {canEdit && (
-          <td className="row-actions">
+        <td className="row-actions">
+          {canEdit && (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => onToggle('edit')}
+                disabled={!editable}
+                aria-expanded={open === 'edit'}
+              >
+                แก้ไข<span className="sr-only"> {name}</span>
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => onToggle('leave')}
+                disabled={!editable}
+                aria-expanded={open === 'leave'}
+                title={`จบการศึกษา ย้ายออก หรือลาออก (${word}มีตัวตนจริง)`}
+              >
+                บันทึกออก<span className="sr-only"> {name}</span>
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => onToggle('history')}
+            aria-expanded={open === 'history'}
+          >
+            ประวัติ<span className="sr-only"> {name}</span>
+          </button>
+          {canEdit && (
             <button
               type="button"
-              className="button button-small"
-              onClick={onEdit}
+              className="button button-small button-danger-ghost"
+              onClick={() => onToggle('remove')}
               disabled={!editable}
-              aria-expanded={editing}
-            >
-              แก้ไข<span className="sr-only"> {name}</span>
-            </button>
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={onRemove}
-              disabled={!editable}
-              aria-expanded={removing}
+              aria-expanded={open === 'remove'}
+              title={`เฉพาะ${word}ที่ไม่มีตัวตนจริง`}
             >
               นำออก (ไม่มีตัวตน)<span className="sr-only"> {name}</span>
             </button>
-          </td>
-        )}
+          )}
+        </td>
       </tr>
-      {editing && (
+      {open && (
         <tr className="row-detail">
           <td colSpan={6}>
-            <PupilForm institution={institution} pupil={p} onDone={onDone} onCancel={onEdit} />
-          </td>
-        </tr>
-      )}
-      {removing && (
-        <tr className="row-detail">
-          <td colSpan={6}>
-            <RemoveForm pupil={p} onDone={onDone} onCancel={onRemove} />
+            {open === 'edit' && (
+              <PupilForm institution={institution} pupil={p} onDone={onDone} onCancel={close} />
+            )}
+            {open === 'leave' && (
+              <LeaveForm pupil={p} kind={institution.kind} onDone={onDone} onCancel={close} />
+            )}
+            {open === 'remove' && (
+              <RemoveForm pupil={p} kind={institution.kind} onDone={onDone} onCancel={close} />
+            )}
+            {open === 'history' && <PupilHistory pupilId={p.id} kind={institution.kind} />}
           </td>
         </tr>
       )}

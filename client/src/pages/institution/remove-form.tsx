@@ -3,15 +3,17 @@ import { useState, type FormEvent } from 'react';
 import { Field, ProblemBox } from '../../components/ui';
 import { REMOVE_PUPIL, type PupilRow } from '../../graphql/pupils';
 import { problemOf } from '../../lib/errors';
-import { nonExistenceReasons, type NonExistenceReason } from '../../lib/thai';
+import { nonExistenceReasons, pupilWord, type NonExistenceReason, type OrgUnitKind } from '../../lib/thai';
 
 /** Removal as non-existent (not a delete): one of the three reasons, kept in the removal register. */
 export function RemoveForm({
   pupil,
+  kind,
   onDone,
   onCancel,
 }: {
   pupil: PupilRow;
+  kind: OrgUnitKind;
   onDone: (m: string) => void;
   onCancel: () => void;
 }) {
@@ -29,6 +31,14 @@ export function RemoveForm({
   };
   return (
     <form onSubmit={submit} className="remove-form">
+      <div className="alert alert-warn" role="note">
+        <strong>ใช้เฉพาะกรณี{pupilWord(kind)}ไม่มีตัวตนจริง</strong>
+        <p>
+          การนำข้อมูลออก (ไม่มีตัวตน) คือ{pupilWord(kind)}มีชื่ออยู่ในระบบแต่ไม่ได้มาเรียนจริง ชื่อจะถูกบันทึกใน
+          ทะเบียนนักเรียนที่ไม่มีตัวตน ซึ่ง อปท. และจังหวัดตรวจสอบ หาก{pupilWord(kind)}จบการศึกษา ย้ายออก หรือลาออก ให้ใช้ปุ่ม
+          &ldquo;บันทึกออก&rdquo; แทน
+        </p>
+      </div>
       <ProblemBox problem={problemOf(error)} />
       <fieldset>
         <legend>เหตุที่นำข้อมูล {name} ออกจากระบบ (ไม่มีตัวตน)</legend>

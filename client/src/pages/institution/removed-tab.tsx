@@ -2,14 +2,15 @@ import { useQuery } from '@apollo/client/react';
 import { Loading, ProblemBox, Section } from '../../components/ui';
 import { REMOVED_PUPILS } from '../../graphql/pupils';
 import { problemOf } from '../../lib/errors';
-import { gradeLabels, thaiDateTime } from '../../lib/thai';
+import { gradeLabels, pupilWord, thaiDateTime, type OrgUnitKind } from '../../lib/thai';
 
 /** ทะเบียนนักเรียนที่ไม่มีตัวตน, with its printable PDF. */
-export function RemovedTab({ institutionCode }: { institutionCode: string }) {
+export function RemovedTab({ institutionCode, kind }: { institutionCode: string; kind: OrgUnitKind }) {
   const { data, loading, error } = useQuery(REMOVED_PUPILS, { variables: { institutionCode } });
+  const word = pupilWord(kind);
   return (
     <Section
-      title="ทะเบียนนักเรียนที่ไม่มีตัวตน"
+      title={`ทะเบียน${word}ที่ไม่มีตัวตน`}
       actions={
         <a className="button" href={`/reports/removal-register/${encodeURIComponent(institutionCode)}.pdf`}>
           พิมพ์ทะเบียน (PDF)

@@ -2,6 +2,7 @@ import { BudgetPanel } from '../../components/budget-panel';
 import { ChildrenStatus } from '../../components/children-status';
 import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { ReviewLists } from '../../components/review-lists';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
@@ -37,6 +38,11 @@ export function LaoView({ unit, own, canRevoke, canIssue }: Props) {
           },
         ]
       : []),
+    {
+      id: 'review',
+      label: 'รายการที่ควรตรวจ',
+      render: () => <ReviewLists orgUnitCode={unit.code} />,
+    },
     {
       id: 'figures',
       label: 'ตัวเลข',

@@ -108,15 +108,37 @@ function CountsForm({ school, onDone }: { school: OtherSchoolView; onDone: () =>
     }).catch(() => null);
     if (res?.data) onDone();
   };
-  const cell = (g: string, sex: 'male' | 'female') => (
-    <input
-      inputMode="numeric"
-      aria-label={`${gradeLabels[g as keyof typeof gradeLabels]} ${sex === 'male' ? 'ชาย' : 'หญิง'}`}
-      value={closed ? '0' : cells[g][sex]}
-      disabled={closed}
-      onChange={(e) => setCells({ ...cells, [g]: { ...cells[g], [sex]: e.target.value.replace(/\D/g, '') } })}
-    />
-  );
+  const fields = problem?.fields ?? {};
+  /** A cell's own Thai message: the server names it `counts[i].male` (or the whole row `counts[i]`). */
+  const cellError = (i: number, sex: 'male' | 'female') =>
+    fields[`counts[${i}].${sex}`] ?? fields[`counts[${i}]`];
+  const cell = (g: string, sex: 'male' | 'female', i: number) => {
+    const err = closed ? undefined : cellError(i, sex);
+    const id = `cell-${school.school.code}-${g}-${sex}`;
+    return (
+      <>
+        <input
+          inputMode="numeric"
+          aria-label={`${gradeLabels[g as keyof typeof gradeLabels]} ${sex === 'male' ? 'ชาย' : 'หญิง'}`}
+          value={closed ? '0' : cells[g][sex]}
+          disabled={closed}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={err ? `${id}-err` : undefined}
+          onChange={(e) =>
+            setCells({ ...cells, [g]: { ...cells[g], [sex]: e.target.value.replace(/\D/g, '') } })
+          }
+        />
+        {err && (
+          <small id={`${id}-err`} className="field-error block">
+            {err}
+          </small>
+        )}
+      </>
+    );
+  };
+  const num = (v: string) => (closed || v === '' ? 0 : Number(v));
+  const rowTotal = (g: string) => num(cells[g].male) + num(cells[g].female);
+  const sum = (sex: 'male' | 'female') => OTHER_SCHOOL_GRADES.reduce((n, g) => n + num(cells[g][sex]), 0);
   return (
     <form onSubmit={submit} className="counts-form" noValidate>
       <ProblemBox problem={problem} />
@@ -134,17 +156,29 @@ function CountsForm({ school, onDone }: { school: OtherSchoolView; onDone: () =>
               <th scope="col">ชั้น</th>
               <th scope="col">ชาย</th>
               <th scope="col">หญิง</th>
+              <th scope="col">รวม</th>
             </tr>
           </thead>
           <tbody>
-            {OTHER_SCHOOL_GRADES.map((g) => (
-              <tr key={g}>
+            {OTHER_SCHOOL_GRADES.map((g, i) => (
+              <tr key={g} className={fields[`counts[${i}]`] ? 'row-invalid' : undefined}>
                 <th scope="row">{gradeLabels[g]}</th>
-                <td>{cell(g, 'male')}</td>
-                <td>{cell(g, 'female')}</td>
+                <td>{cell(g, 'male', i)}</td>
+                <td>{cell(g, 'female', i)}</td>
+                <td className="num">{thaiNumber(rowTotal(g))}</td>
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">รวมทุกชั้น</th>
+              <td className="num">{thaiNumber(sum('male'))}</td>
+              <td className="num">{thaiNumber(sum('female'))}</td>
+              <td className="num">
+                <strong>{thaiNumber(sum('male') + sum('female'))}</strong>
+              </td>
+            </tr>
+          </tfoot>
         </table>
       </div>
       <Field

@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { Notice, ProblemBox, Section } from '../../components/ui';
+import { ProblemBox, Section } from '../../components/ui';
 import { ISSUE_CREDENTIALS, type UnitView } from '../../graphql/org-units';
 import { problemOf } from '../../lib/errors';
 import { kindLabels } from '../../lib/thai';
+import { CredentialSheetPreview } from './credential-sheet-preview';
 
 /**
  * Credential sheets: the printable PDF (which issues the initial passwords it prints) and the
@@ -17,18 +18,7 @@ export function CredentialsTab({ unit }: { unit: UnitView }) {
   return (
     <>
       <Section title="ใบแจ้งบัญชีผู้ใช้งาน (พิมพ์พร้อม QR code)">
-        <Notice kind="warn">
-          การพิมพ์ใบแจ้งจะออกรหัสผ่านเริ่มต้นใหม่ให้หน่วยงานที่ยังไม่มีบัญชี หรือยังไม่ได้เข้าสู่ระบบครั้งแรก รหัสผ่านแสดงครั้งเดียวในใบแจ้ง
-        </Notice>
-        <ul className="plain link-list">
-          {sheetUnits.map((u) => (
-            <li key={u.code}>
-              <a href={`/credentials/${encodeURIComponent(u.code)}.pdf`} target="_blank" rel="noreferrer">
-                พิมพ์ใบแจ้งบัญชีผู้ใช้งาน: {u.name} (PDF)
-              </a>
-            </li>
-          ))}
-        </ul>
+        <CredentialSheetPreview sheetUnits={sheetUnits} />
       </Section>
       <Section title="ออกบัญชีผู้ใช้งานใหม่ให้หน่วยงาน">
         <p className="muted">

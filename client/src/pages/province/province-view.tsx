@@ -2,7 +2,9 @@ import { BudgetPanel } from '../../components/budget-panel';
 import { ChildrenStatus } from '../../components/children-status';
 import { FiguresPanel } from '../../components/figures-panel';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { ReviewLists } from '../../components/review-lists';
 import { ProgressPanel } from '../../components/progress-panel';
+import { ProvinceTargets } from '../../components/province-targets';
 import { Tabs } from '../../components/tabs';
 import type { UnitView } from '../../graphql/org-units';
 import { HistoryPanel } from '../history-panel';
@@ -22,6 +24,7 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
       render: () => (
         <>
           <RoundCard />
+          <ProvinceTargets provinceCode={unit.code} canSet={own} />
           <ProgressPanel orgUnitCode={unit.code} />
           <ChildrenStatus
             unit={unit}
@@ -30,6 +33,11 @@ export function ProvinceView({ unit, own, canRevoke }: { unit: UnitView; own: bo
           />
         </>
       ),
+    },
+    {
+      id: 'review',
+      label: 'รายการที่ควรตรวจ',
+      render: () => <ReviewLists orgUnitCode={unit.code} />,
     },
     {
       id: 'figures',
