@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import { notFoundHandler } from './http-errors';
+import { precompressedAssets } from './precompressed';
 
 /**
  * The repository (or install) root: the nearest folder above this file that holds package.json
@@ -51,6 +52,7 @@ export function mountClientAssets(app: Express, distDir: string = clientDistDir(
   assetsMounted.add(app);
   app.use(
     '/assets',
+    precompressedAssets(path.join(distDir, 'assets')),
     express.static(path.join(distDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }),
     notFoundHandler,
   );

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface RawResponse {
@@ -59,6 +59,25 @@ describe('weight of what the server sends (issue 12, item 8)', () => {
 
     const plain = await raw(`${server.url}/assets/app-abc123.js`);
     expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+  });
+
+  it('compresses the client’s files once at the best settings, smaller than on-the-fly compression would', async () => {
+    const br = await raw(`${server.url}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    const fast = brotliCompressSync(Buffer.from(script), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 4 },
+    });
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.body.length).toBeLessThanOrEqual(fast.length);
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    // Outside the folder, or a file that is not there: not served.
+    expect(
+      (await raw(`${server.url}/assets/..%2Findex.html`, { headers: { 'accept-encoding': 'br' } })).status,
+    ).toBe(404);
+    expect(
+      (await raw(`${server.url}/assets/missing.js`, { headers: { 'accept-encoding': 'br' } })).status,
+    ).toBe(404);
   });
 
   it('compresses GraphQL answers', async () => {
