@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { Loading, ProblemBox } from './components/ui';
 import { ME } from './graphql/session';
+import { useDataAsOf } from './lib/data-as-of';
 import { problemOf } from './lib/errors';
 import { navigate, useLocation } from './lib/router';
 import { LoginPage } from './pages/login-page';
@@ -14,6 +15,7 @@ export function App() {
   const { path, query } = useLocation();
   const { data, loading, error } = useQuery(ME, { fetchPolicy: 'network-only' });
   const me = data?.me ?? null;
+  const dataAsOf = useDataAsOf();
 
   useEffect(() => {
     if (loading || error) return;
@@ -34,6 +36,11 @@ export function App() {
   const unitMatch = /^\/units\/([^/]+)$/.exec(path);
   return (
     <Shell me={me}>
+      {dataAsOf && (
+        <p className="muted" role="status">
+          {dataAsOf}
+        </p>
+      )}
       {path === '/profile' ? (
         <ProfilePage me={me} />
       ) : (
