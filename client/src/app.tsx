@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Loading, ProblemBox } from './components/ui';
 import { ME } from './graphql/session';
+import { useDataAsOf } from './lib/data-as-of';
 import { problemOf } from './lib/errors';
 import { navigate, useLocation } from './lib/router';
 import { LoginPage } from './pages/login-page';
@@ -40,6 +41,7 @@ export function App() {
 function SignedInApp({ path, query }: { path: string; query: URLSearchParams }) {
   const { data, loading, error } = useQuery(ME, { fetchPolicy: 'network-only' });
   const me = data?.me ?? null;
+  const dataAsOf = useDataAsOf();
 
   useEffect(() => {
     if (loading || error) return;
@@ -64,8 +66,15 @@ function SignedInApp({ path, query }: { path: string; query: URLSearchParams }) 
     );
   if (!me) return <LoginPage username={query.get('username') ?? ''} />;
   return (
-    <Suspense fallback={<Loading />}>
-      {me.mustCompleteFirstLogin ? <ProfilePage me={me} firstLogin /> : <SignedIn me={me} path={path} />}
-    </Suspense>
+    <>
+      {dataAsOf && (
+        <p className="muted" role="status">
+          {dataAsOf}
+        </p>
+      )}
+      <Suspense fallback={<Loading />}>
+        {me.mustCompleteFirstLogin ? <ProfilePage me={me} firstLogin /> : <SignedIn me={me} path={path} />}
+      </Suspense>
+    </>
   );
 }

@@ -181,7 +181,7 @@ export function mountMetrics(
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     } catch (e) {
       logger.error({ err: e }, 'metrics: scrape failed');
-      res.status(500).type('text/plain; charset=utf-8').send('อ่านตัววัดของระบบไม่สำเร็จ\n');
+      res.status(503).type('text/plain; charset=utf-8').send('อ่านตัววัดของระบบไม่สำเร็จ ลองใหม่อีกครั้ง\n');
     }
   });
 }
