@@ -8,8 +8,7 @@ export function registerServiceWorker(): void {
   // test run sets to "test" for a real build too).
   if (!('serviceWorker' in navigator) || import.meta.hot) return;
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => {
-      console.warn('service worker not installed', e);
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
       // No worker (an old browser, a private window): the client works online as before.
     });
   });
