@@ -11,8 +11,9 @@
  * - by intervals: the bounds every equation puts on its hidden cells, tightened to a fixpoint
  *   (this covers "total minus the others", repeated across rows and columns);
  * - by linear algebra: a hidden cell that is a linear combination of shown values, found by
- *   elimination over every group of equations that share hidden cells (across the levels: a
- *   province's row is a child in the country's table and the total of its districts').
+ *   elimination over groups of equations (by default every group sharing hidden cells; the
+ *   published table passes each province's subtree and the national table, which keeps the cost
+ *   down on a whole country).
  * The complement chosen is the smallest shown non-zero cell of the equation, a part before a
  * total, so the least information is lost.
  */
