@@ -7,11 +7,15 @@ import {
   pageErrors,
   screenshots,
 } from '../support/browser';
-import { openRoundDirect } from '../support/confirmation';
 import { createLaoTree, NEW_PASSWORD, signInAs } from '../support/factories';
 import { seedPupil, validCitizenId } from '../support/pupils';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
+import { systemMetadata } from '../../src/event-store/event';
+import { confirmDataset } from '../../src/modules/confirmation/confirm-dataset';
+import { roundsDecider } from '../../src/modules/rounds/round.decider';
+import { ROUNDS_STREAM } from '../../src/modules/rounds/round.events';
+import { metadataFor, openRoundDirect, viewerFor } from '../support/confirmation';
 
 /**
  * A rural school on a weak connection (issue 15): the client installs as a PWA, opens with the
@@ -119,4 +123,29 @@ browserWalk()('offline: the PWA and the queue of writes', () => {
     expect(pageErrors.splice(0)).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('the public page, without a session, shows the closed round of the country and a province', async () => {
+    const store = server.sys.store;
+    const [roundId] = (await server.sys.dataSource.query(`SELECT id FROM rounds WHERE status = 'OPEN'`)).map(
+      (r: { id: string }) => r.id,
+    );
+    for (const unit of [tree.school, tree.lao, { code: '54', kind: 'PROVINCE' as const }]) {
+      const v = viewerFor(unit);
+      await confirmDataset(store, v, unit.code, 'PUPILS', metadataFor(v));
+    }
+    await store.transaction((tx) =>
+      store.decide(tx, ROUNDS_STREAM, roundsDecider, { type: 'CloseRound', roundId }, systemMetadata('test')),
+    );
+    const context = await newPerson(browser, server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/open-data');
+    await page.getByRole('heading', { name: 'ข้อมูลเปิด: จำนวนนักเรียนและเด็กเล็กที่ยืนยันแล้ว' }).waitFor();
+    await page.getByRole('link', { name: 'ดาวน์โหลด CSV' }).waitFor();
+    await page.getByRole('link', { name: 'แพร่' }).click();
+    await page.getByRole('heading', { name: 'จังหวัด แพร่' }).waitFor();
+    await screenshots(page, 'open-data-province');
+    expect(pageErrors.splice(0)).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
