@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from '../lib/router';
 import { thaiNumber } from '../lib/thai';
 import { useQueue } from './use-queue';
@@ -8,7 +9,12 @@ export function OfflineBar() {
   const { items, online } = useQueue();
   const waiting = items.filter((i) => i.state === 'PENDING').length;
   const refused = items.length - waiting;
-  if (online && !items.length) return null;
+  const visible = !online || items.length > 0;
+  // Room under the page for the strip, so it never covers the last field or button.
+  useEffect(() => {
+    document.body.classList.toggle('has-offline-bar', visible);
+  }, [visible]);
+  if (!visible) return null;
   return (
     <div className="offline-bar" role="status" aria-live="polite">
       {!online ? <span className="offline-dot">ออฟไลน์</span> : null}

@@ -47,7 +47,10 @@ function withValue(c: QueuedCommand, field: string, value: string): QueuedComman
 }
 
 function Item({ c, onSend }: { c: QueuedCommand; onSend: () => void }) {
-  const fields = Object.keys(c.problem?.fields ?? {});
+  // The fields the server named; a citizen ID refused as a duplicate or invalid is the one to fix.
+  const named = Object.keys(c.problem?.fields ?? {});
+  const idProblem = c.problem?.code === 'DUPLICATE_PUPIL' || c.problem?.code === 'INVALID_CITIZEN_ID';
+  const fields = named.length || !idProblem || !c.args.input ? named : ['citizenId'];
   const [draft, setDraft] = useState<QueuedCommand>(c);
   const resend = async (next: QueuedCommand) => {
     await saveQueued({ ...next, state: 'PENDING', problem: null });

@@ -47,10 +47,17 @@ export function syncQueue(client: ApolloClient): Promise<void> {
   return running;
 }
 
-/** Sends when the connection comes back, at start, and every half minute while anything waits. */
+/**
+ * Sends when the connection comes back (and again shortly after: the first requests after the
+ * "online" event may still fail), at start, and every 15 seconds while anything waits.
+ */
 export function startOfflineSync(client: ApolloClient): void {
   const go = () => void syncQueue(client).catch(() => {});
-  window.addEventListener('online', go);
+  window.addEventListener('online', () => {
+    go();
+    setTimeout(go, 2_000);
+    setTimeout(go, 6_000);
+  });
   go();
-  setInterval(go, 30_000);
+  setInterval(go, 15_000);
 }

@@ -40,6 +40,11 @@ const DATES = ['removedAt', 'leftAt', 'enrolledAt', 'updatedAt'] as const;
 /** The result recorded for a key, or null when the key is new. A key of another account or operation is refused. */
 export async function replayed(tx: EntityManager, w: OfflineContext): Promise<PupilRow | null> {
   if (!w.idempotencyKey) return null;
+  // Two sends of one key at once: the second waits here until the first commits, then finds its
+  // result (without the lock it could decide on the first's pupil and refuse it as a duplicate).
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `idempotency:${w.idempotencyKey}`,
+  ]);
   const [row]: { account_id: string; operation: string; result: Record<string, unknown> }[] = await tx.query(
     `SELECT account_id, operation, result FROM idempotency_keys WHERE key = $1`,
     [w.idempotencyKey],

@@ -78,6 +78,8 @@ export interface LaidOutTable {
   offsets: number[];
   values: number[];
   equations: Equation[];
+  /** Elimination groups: each province's subtree, and the national table (country + provinces). */
+  eliminationGroups: number[][];
 }
 
 /** Cell index helpers for a unit starting at `o`. */
@@ -95,11 +97,28 @@ export function layOut(units: readonly UnitFigures[]): LaidOutTable {
     values.push(...cellValues(u));
   }
   const equations: Equation[] = [];
+  // The group of each equation: the province whose subtree it belongs to, or '' for the national
+  // table; a province's own equations belong to both.
+  const groupsOf: string[][] = [];
+  let current: string[] = [];
   const push = (e: Equation): void => {
     equations.push(e);
+    groupsOf.push(current);
+  };
+  const index0 = new Map(units.map((u, i) => [u.code, i]));
+  const provinceOf = (ui: number): string => {
+    let u = units[ui];
+    for (let guard = 0; u && u.kind !== 'PROVINCE' && u.parentCode !== null && guard < 10; guard++) {
+      const p = index0.get(u.parentCode);
+      if (p === undefined) return u.kind === 'COUNTRY' ? '' : `orphan:${u.code}`;
+      u = units[p];
+    }
+    return u && u.kind === 'PROVINCE' ? u.code : '';
   };
   units.forEach((u, ui) => {
     const o = offsets[ui];
+    const province = provinceOf(ui);
+    current = u.kind === 'PROVINCE' ? [province, ''] : [province];
     if (bySex(u.kind)) {
       grades.forEach((_, gi) =>
         push({ total: areaCell(o, gi, 2), parts: [areaCell(o, gi, 0), areaCell(o, gi, 1)] }),
@@ -123,6 +142,7 @@ export function layOut(units: readonly UnitFigures[]): LaidOutTable {
   });
   for (const [p, kids] of children) {
     const parent = units[p];
+    current = [parent.kind === 'COUNTRY' ? '' : provinceOf(p)];
     const po = offsets[p];
     const kidsBySex = kids.every((k) => bySex(units[k].kind));
     // Which cell of the parent matches which cell of a child.
@@ -140,7 +160,15 @@ export function layOut(units: readonly UnitFigures[]): LaidOutTable {
       if (parts.reduce((s, c) => s + values[c], 0) === values[pc]) push({ total: pc, parts });
     }
   }
-  return { units, offsets, values, equations };
+  const groups = new Map<string, number[]>();
+  groupsOf.forEach((gs, i) => {
+    for (const g of gs) {
+      const list = groups.get(g);
+      if (list) list.push(i);
+      else groups.set(g, [i]);
+    }
+  });
+  return { units, offsets, values, equations, eliminationGroups: [...groups.values()] };
 }
 
 function toShown(table: LaidOutTable, marks: readonly Mark[], ui: number): PublishedUnit {

@@ -11,8 +11,9 @@
  * - by intervals: the bounds every equation puts on its hidden cells, tightened to a fixpoint
  *   (this covers "total minus the others", repeated across rows and columns);
  * - by linear algebra: a hidden cell that is a linear combination of shown values, found by
- *   elimination over every group of equations that share hidden cells (across the levels: a
- *   province's row is a child in the country's table and the total of its districts').
+ *   elimination over groups of equations (by default every group sharing hidden cells; the
+ *   published table passes each province's subtree and the national table, which keeps the cost
+ *   down on a whole country).
  * The complement chosen is the smallest shown non-zero cell of the equation, a part before a
  * total, so the least information is lost.
  */
@@ -28,6 +29,11 @@ export interface Equation {
 export interface SuppressionProblem {
   values: readonly number[];
   equations: readonly Equation[];
+  /**
+   * Equation indices eliminated together (e.g. a province's subtree; the national table). Default:
+   * every group of equations sharing hidden cells, which is exact but grows with the country.
+   */
+  eliminationGroups?: readonly (readonly number[])[];
 }
 
 export const SMALL_MAX = 4;
@@ -56,51 +62,104 @@ function initialInterval(value: number, mark: Mark): Interval {
 
 /**
  * The attacker's interval for every cell after tightening the bounds by every equation until
- * nothing changes. A hidden cell whose interval is a single value is disclosed.
+ * nothing changes (a worklist: an equation is looked at again when one of its cells tightened).
+ * A hidden cell whose interval is a single value is disclosed.
  */
 export function intervalsOf(
   values: readonly number[],
   marks: readonly Mark[],
   equations: readonly Equation[],
-  maxPasses = 100,
+  maxVisits = 50 * equations.length + 1000,
 ): Interval[] {
-  const iv = values.map((v, i) => initialInterval(v, marks[i]));
-  const touched = equations.filter(
-    (e) => marks[e.total] !== 'SHOWN' || e.parts.some((p) => marks[p] !== 'SHOWN'),
-  );
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let changed = false;
-    const tighten = (cell: number, lo: number, hi: number) => {
-      const [a, b] = iv[cell];
-      const na = Math.max(a, lo);
-      const nb = Math.min(b, hi);
-      if (na !== a || nb !== b) {
-        iv[cell] = [na, nb];
-        changed = true;
-      }
-    };
-    for (const e of touched) {
-      let loSum = 0;
-      let hiSum = 0;
-      let hiInfinite = 0;
-      for (const p of e.parts) {
-        loSum += iv[p][0];
-        if (iv[p][1] === Infinity) hiInfinite++;
-        else hiSum += iv[p][1];
-      }
-      tighten(e.total, loSum, hiInfinite ? Infinity : hiSum);
-      const [tLo, tHi] = iv[e.total];
-      for (const p of e.parts) {
-        const [pLo, pHi] = iv[p];
-        const othersLo = loSum - pLo;
-        const othersHiInfinite = hiInfinite - (pHi === Infinity ? 1 : 0);
-        const othersHi = othersHiInfinite ? Infinity : hiSum - (pHi === Infinity ? 0 : pHi);
-        tighten(p, tLo - othersHi, tHi - othersLo);
-      }
+  const { lo, hi } = boundsOf(values, marks, equations, maxVisits);
+  return values.map((_, i) => [lo[i], hi[i]]);
+}
+
+function boundsOf(
+  values: readonly number[],
+  marks: readonly Mark[],
+  equations: readonly Equation[],
+  maxVisits: number,
+  byCell?: ReadonlyMap<number, readonly number[]>,
+): { lo: Float64Array; hi: Float64Array } {
+  const lo = new Float64Array(values.length);
+  const hi = new Float64Array(values.length);
+  values.forEach((v, i) => {
+    const [a, b] = initialInterval(v, marks[i]);
+    lo[i] = a;
+    hi[i] = b;
+  });
+  const index = byCell ?? cellIndex(equations);
+  const hasHidden = (e: Equation) => marks[e.total] !== 'SHOWN' || e.parts.some((p) => marks[p] !== 'SHOWN');
+  const queued = new Uint8Array(equations.length);
+  const queue: number[] = [];
+  equations.forEach((e, i) => {
+    if (hasHidden(e)) {
+      queue.push(i);
+      queued[i] = 1;
     }
-    if (!changed) break;
+  });
+  const changedCell = (cell: number) => {
+    for (const j of index.get(cell) ?? [])
+      if (!queued[j]) {
+        queued[j] = 1;
+        queue.push(j);
+      }
+  };
+  const tighten = (cell: number, a: number, b: number) => {
+    let changed = false;
+    if (a > lo[cell]) {
+      lo[cell] = a;
+      changed = true;
+    }
+    if (b < hi[cell]) {
+      hi[cell] = b;
+      changed = true;
+    }
+    if (changed) changedCell(cell);
+  };
+  for (let head = 0, visits = 0; head < queue.length && visits < maxVisits; head++, visits++) {
+    const i = queue[head];
+    queued[i] = 0;
+    const e = equations[i];
+    let loSum = 0;
+    let hiSum = 0;
+    let hiInfinite = 0;
+    for (const p of e.parts) {
+      loSum += lo[p];
+      if (hi[p] === Infinity) hiInfinite++;
+      else hiSum += hi[p];
+    }
+    tighten(e.total, loSum, hiInfinite ? Infinity : hiSum);
+    const tLo = lo[e.total];
+    const tHi = hi[e.total];
+    for (const p of e.parts) {
+      if (marks[p] === 'SHOWN') continue;
+      const pLo = lo[p];
+      const pHi = hi[p];
+      const othersLo = loSum - pLo;
+      const othersHiInfinite = hiInfinite - (pHi === Infinity ? 1 : 0);
+      const othersHi = othersHiInfinite ? Infinity : hiSum - (pHi === Infinity ? 0 : pHi);
+      tighten(p, tLo - othersHi, tHi - othersLo);
+    }
+    if (head > 4 * equations.length) {
+      queue.splice(0, head + 1);
+      head = -1;
+    }
   }
-  return iv;
+  return { lo, hi };
+}
+
+function cellIndex(equations: readonly Equation[]): Map<number, number[]> {
+  const byCell = new Map<number, number[]>();
+  equations.forEach((e, i) => {
+    for (const c of [e.total, ...e.parts]) {
+      const list = byCell.get(c);
+      if (list) list.push(i);
+      else byCell.set(c, [i]);
+    }
+  });
+  return byCell;
 }
 
 // A prime below 2^26: products of two residues stay below 2^53, exact in a double.
@@ -194,7 +253,10 @@ function hiddenCount(e: Equation, marks: readonly Mark[]): number {
 }
 
 /** The equations that hold hidden cells, grouped by the hidden cells they share (union–find). */
-function hiddenComponents(marks: readonly Mark[], equations: readonly Equation[]): Equation[][] {
+function hiddenComponents(
+  marks: readonly Mark[],
+  equations: readonly Equation[],
+): { equations: Equation[]; cells: number[] }[] {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -214,13 +276,14 @@ function hiddenComponents(marks: readonly Mark[], equations: readonly Equation[]
     for (const c of hidden.slice(1)) parent.set(find(c), find(hidden[0]));
     withHidden.push([e, hidden[0]]);
   }
-  const groups = new Map<number, Equation[]>();
+  const groups = new Map<number, { equations: Equation[]; cells: number[] }>();
   for (const [e, c] of withHidden) {
     const root = find(c);
-    const list = groups.get(root);
-    if (list) list.push(e);
-    else groups.set(root, [e]);
+    const group = groups.get(root) ?? { equations: [], cells: [] };
+    group.equations.push(e);
+    groups.set(root, group);
   }
+  for (const c of parent.keys()) groups.get(find(c))?.cells.push(c);
   return [...groups.values()];
 }
 
@@ -231,18 +294,15 @@ export function suppress(problem: SuppressionProblem): Mark[] {
     if (!Number.isInteger(v) || v < 0)
       throw new Error(`suppress: a cell must be a non-negative integer (${v})`);
   const marks: Mark[] = values.map((v) => (isSmall(v) ? 'SMALL' : 'SHOWN'));
-  const byCell = new Map<number, number[]>();
-  equations.forEach((e, i) => {
-    for (const c of [e.total, ...e.parts]) {
-      const list = byCell.get(c);
-      if (list) list.push(i);
-      else byCell.set(c, [i]);
-    }
-  });
+  const byCell = cellIndex(equations);
   // Equations given a complement in this round: their other disclosures are judged again after it.
   let protectedNow = new Set<number>();
+  // Cells hidden since the last elimination: a group without any cannot have become solvable
+  // (hiding a cell only takes information away), so it is not eliminated again.
+  const sinceElimination = new Set(marks.flatMap((m, i) => (m === 'SHOWN' ? [] : [i])));
   const hide = (cell: number) => {
     marks[cell] = 'COMPLEMENTARY';
+    sinceElimination.add(cell);
     for (const i of byCell.get(cell) ?? []) protectedNow.add(i);
   };
   /**
@@ -250,8 +310,8 @@ export function suppress(problem: SuppressionProblem): Mark[] {
    * equations first, then outwards through the hidden cells they share (when every cell around
    * it is hidden already, what pins it down comes from further away).
    */
-  const protect = (cell: number): boolean => {
-    if ((byCell.get(cell) ?? []).some((i) => protectedNow.has(i))) return true;
+  const protect = (cell: number, once = true): boolean => {
+    if (once && (byCell.get(cell) ?? []).some((i) => protectedNow.has(i))) return true;
     const seenCells = new Set([cell]);
     const seenEquations = new Set<number>();
     let frontier = [cell];
@@ -297,13 +357,20 @@ export function suppress(problem: SuppressionProblem): Mark[] {
     protectedNow = new Set();
     let added = false;
     // 2. Bounds: a hidden cell squeezed to one value.
-    const iv = intervalsOf(values, marks, equations);
+    const { lo, hi } = boundsOf(values, marks, equations, 50 * equations.length + 1000, byCell);
     for (let cell = 0; cell < values.length; cell++)
-      if (marks[cell] !== 'SHOWN' && iv[cell][0] === iv[cell][1] && protect(cell)) added = true;
+      if (marks[cell] !== 'SHOWN' && lo[cell] === hi[cell] && protect(cell)) added = true;
     if (added) continue;
     // 3. Elimination over each group of equations sharing hidden cells.
-    for (const group of hiddenComponents(marks, equations))
-      for (const cell of determinedByElimination(marks, group)) if (protect(cell)) added = true;
+    const groups = hiddenComponents(marks, equations).filter((g) =>
+      g.cells.some((c) => sinceElimination.has(c)),
+    );
+    sinceElimination.clear();
+    for (const group of groups)
+      // Every solvable cell gets its complement in this pass (elimination is the costly step: fewer
+      // passes, at the price of a few more hidden cells).
+      for (const cell of determinedByElimination(marks, group.equations))
+        if (protect(cell, false)) added = true;
     if (!added) return marks;
   }
   return marks;

@@ -129,8 +129,10 @@ export function OpenDataPage({ unitCode, roundId }: { unitCode: string | null; r
                   })`
                 : null}
             </p>
-            {pc.unit.male ? (
+            {pc.unit.male && chartRows(pc.unit).length ? (
               <GradeChart rows={chartRows(pc.unit)} caption={`จำนวนตามชั้นและเพศ: ${pc.unit.name}`} />
+            ) : pc.unit.male ? (
+              <p className="muted">ชั้นที่มีตัวเลขปกปิดไม่แสดงในแผนภูมิ ดูตัวเลขในตาราง</p>
             ) : null}
             <div className="table-wrap">
               <table className="counts">
