@@ -4,8 +4,17 @@ import type { Projection } from '../event-store/projection';
 import { LecError } from '../shared/errors';
 import { createDataSource } from './data-source';
 
-/** Tables that are not carried over: the migrations' own list, and per-server bookkeeping. */
-const NOT_COPIED = new Set(['typeorm_migrations', 'write_marks', 'projection_rebuilds']);
+/**
+ * Tables that are not carried over: the migrations' own list, per-server bookkeeping, the readiness
+ * probe's scratch row (its migration seeds it) and rate-limit windows.
+ */
+const NOT_COPIED = new Set([
+  'typeorm_migrations',
+  'write_marks',
+  'projection_rebuilds',
+  'readiness_probe',
+  'rate_limit_hits',
+]);
 /** The log first (events refer to their streams); then what is neither log nor projection. */
 const LOG_TABLES = ['streams', 'events'];
 const BATCH = 2000;

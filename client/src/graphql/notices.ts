@@ -21,10 +21,10 @@ const NOTICE = `id title body postedAt read readAt roundId fromOrgUnit { code na
 
 export const NOTICES: TypedDocumentNode<
   { notices: NoticeView[] },
-  { unreadOnly?: boolean | null; sent?: boolean | null; first?: number }
+  { unreadOnly?: boolean | null; sent?: boolean | null }
 > = gql`
-  query Notices($unreadOnly: Boolean, $sent: Boolean, $first: Int! = 50) {
-    notices(unreadOnly: $unreadOnly, sent: $sent, first: $first) { ${NOTICE} }
+  query Notices($unreadOnly: Boolean, $sent: Boolean) {
+    notices(unreadOnly: $unreadOnly, sent: $sent, first: 50) { ${NOTICE} }
   }
 `;
 
