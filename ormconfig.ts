@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from './src/config';
+import { loadConfig } from './src/shared/config';
 import { createDataSource, targetFromConfig } from './src/db/data-source';
+import { entities } from './src/composition/entities';
 
 /** The TypeORM CLI's view of the database: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
-export default createDataSource(targetFromConfig(loadConfig()));
+export default createDataSource(targetFromConfig(loadConfig()), entities);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { citizenIdCheckDigit } from '../src/modules/pupils/rules/citizen-id';
 import { typicalAge, type SchoolGrade } from '../src/modules/pupils/rules/grades';
-import { academicYearOf, beToCe, todayInBangkok } from '../src/modules/pupils/rules/thai-dates';
+import { academicYearOf, beToCe, todayInBangkok } from '../src/shared/thai-calendar';
 import { postgresServerUrl, type Engine } from './support/databases';
 import type { BenchMessage, DeadlineTree, ServerMessage } from './support/deadline-server';
 import { formatTable, int } from './support/table';

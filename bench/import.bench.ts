@@ -13,7 +13,7 @@ import type { Timings } from '../src/modules/imports/phase-timer';
 import { previewImport } from '../src/modules/imports/preview-import';
 import { bootstrapOrgUnits } from '../src/modules/org-units/bootstrap-org-units';
 import { registerOrgUnit } from '../src/modules/org-units/register-org-unit';
-import { projections } from '../src/modules/projections';
+import { projections } from '../src/composition/projections';
 import { institutionStreamId } from '../src/modules/pupils/pupil.events';
 import {
   openBenchPGlite,

@@ -8,10 +8,10 @@ import cookieParser from 'cookie-parser';
 import express, { type Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from './event-store/event-store.service';
-import type { GraphQLContext } from './graphql/context';
+import type { GraphQLContext } from './modules/access/context';
 import { createErrorFormatter } from './graphql/format-error';
-import { createLoaders } from './graphql/loaders';
-import { buildLecSchema } from './graphql/schema';
+import { RequestLoaders } from './graphql/request-loaders';
+import { buildLecSchema } from './composition/schema';
 import { variablePathsPlugin } from './graphql/input-errors';
 import { mountClientApp } from './http/client-app';
 import { mountCredentialSheets } from './modules/accounts/credential-sheet.route';
@@ -19,6 +19,7 @@ import { mountPupilExports } from './modules/imports/exports.route';
 import { mountConfirmationStatusExport } from './modules/confirmation/status-export.route';
 import { mountPupilImports } from './modules/imports/imports.route';
 import { mountNameList } from './modules/other-schools/name-list.route';
+import { mountNameListCheck } from './modules/cross-checks/name-list-check.route';
 import { mountRemovalRegister } from './modules/reports/removal-register.route';
 import { mountCountsExport } from './modules/figures/counts-export.route';
 import { mountConfirmedReports } from './modules/reports/confirmed-reports.route';
@@ -184,7 +185,7 @@ export async function createApp(deps: AppDeps) {
         requestId: requestIdOf(req),
         dataSource,
         store,
-        loaders: createLoaders(dataSource),
+        loaders: new RequestLoaders(dataSource),
         viewer: await viewerOf(deps, req),
         req,
         res,
@@ -197,6 +198,7 @@ export async function createApp(deps: AppDeps) {
   mountConfirmedReports(app, { dataSource, authenticate: deps.authenticate, logger });
   mountPostingList(app, { dataSource, authenticate: deps.authenticate, logger });
   mountNameList(app, { dataSource, store, authenticate: deps.authenticate, logger });
+  mountNameListCheck(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilImports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   mountPupilExports(app, { dataSource, store, authenticate: deps.authenticate, logger });
   const readFrom = readSourceFor(dataSource, deps.replicas);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { createApp } from './app';
 import { createAuthenticator } from './modules/accounts/authenticate';
 import { ensureAdminAccount } from './modules/accounts/bootstrap-admin';
-import { loadConfig } from './config';
+import { loadConfig } from './shared/config';
 import { targetFromConfig } from './db/data-source';
 import { isEmpty, seedDemo } from './modules/demo/seed-demo';
 import { createLogger, type Logger } from './shared/logger';

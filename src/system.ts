@@ -6,11 +6,12 @@ import {
   type DatabaseTarget,
 } from './db/data-source';
 import { ReadReplicas } from './db/read-replicas';
-import { writeMarker } from './db/write-marks';
+import { writeMarker } from './event-store/write-marks';
 import { EventStore } from './event-store/event-store.service';
 import { bootstrapOrgUnits } from './modules/org-units/bootstrap-org-units';
-import { projections } from './modules/projections';
+import { projections } from './composition/projections';
 import type { Logger } from './shared/logger';
+import { entities } from './composition/entities';
 
 export interface LecSystem {
   dataSource: DataSource;
@@ -29,7 +30,7 @@ export async function openSystem(
   target: DatabaseTarget,
   options: { logger?: Logger } = {},
 ): Promise<LecSystem> {
-  const dataSource = createDataSource(target, options.logger);
+  const dataSource = createDataSource(target, entities, options.logger);
   const store = new EventStore(dataSource, projections);
   let replicas: ReadReplicas | null = null;
   let closed = false;

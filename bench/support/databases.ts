@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openDatabase, openPGlite } from '../../src/db/data-source';
+import { entities } from '../../src/composition/entities';
 
 export type Engine = 'postgres' | 'pglite';
 
@@ -53,7 +54,7 @@ export async function openBenchPostgres(serverUrl: string): Promise<BenchDatabas
   const drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
   let dataSource: DataSource;
   try {
-    dataSource = await openDatabase({ kind: 'postgres', url: withDatabase(serverUrl, name) });
+    dataSource = await openDatabase({ kind: 'postgres', url: withDatabase(serverUrl, name) }, entities);
   } catch (e) {
     await drop();
     throw e;
@@ -85,7 +86,7 @@ export async function openBenchPGlite(): Promise<BenchDatabase> {
   };
   let dataSource: DataSource;
   try {
-    dataSource = await openDatabase({ kind: 'pglite', db });
+    dataSource = await openDatabase({ kind: 'pglite', db }, entities);
   } catch (e) {
     await cleanUp();
     throw e;

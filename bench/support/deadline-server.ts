@@ -13,9 +13,9 @@ import { hashPassword } from '../../src/modules/accounts/passwords';
 import { createSession } from '../../src/modules/accounts/sessions';
 import { bootstrapOrgUnits } from '../../src/modules/org-units/bootstrap-org-units';
 import { registerOrgUnit } from '../../src/modules/org-units/register-org-unit';
-import { projections } from '../../src/modules/projections';
+import { projections } from '../../src/composition/projections';
 import { openRound } from '../../src/modules/rounds/open-round';
-import { academicYearOf, todayInBangkok } from '../../src/modules/pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../src/shared/thai-calendar';
 import { createLogger } from '../../src/shared/logger';
 import { openBenchPGlite, openBenchPostgres, type BenchDatabase } from './databases';
 

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { citizenIdCheckDigit } from '../../src/modules/pupils/rules/citizen-id';
 import { schoolGrades, typicalAge, gradeLabels } from '../../src/modules/pupils/rules/grades';
-import { academicYearOf, beToCe, todayInBangkok } from '../../src/modules/pupils/rules/thai-dates';
+import { academicYearOf, beToCe, todayInBangkok } from '../../src/shared/thai-calendar';
 
 /** LEC's pupil export: the columns the import reads, then some of the export's others (kept as extras). */
 export const SHEET_HEADERS = [

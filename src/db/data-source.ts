@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { DataSource, MigrationExecutor } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
-import type { Config } from '../config';
+import type { Config } from '../shared/config';
 import type { Logger } from '../shared/logger';
 import { lockDataDir, type DataDirLock } from './data-dir';
-import { entities } from './entities';
 import type { ReplicaOptions } from './read-replicas';
 import { createPGliteDriver } from './pglite-driver';
 import { markBehindTransactionPooler } from './pooler';
@@ -48,7 +47,10 @@ export function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {
   });
 }
 
-export function createDataSource(target: DatabaseTarget, logger?: Logger): DataSource {
+/** The read-model entities: the composition root's list (the kernel knows no module's tables). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+export function createDataSource(target: DatabaseTarget, entities: EntityList, logger?: Logger): DataSource {
   const common = {
     type: 'postgres' as const,
     entities,
@@ -137,8 +139,12 @@ export async function underStartupLock<T>(ds: DataSource, work: () => Promise<T>
   }
 }
 
-export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<DataSource> {
-  const ds = createDataSource(target, logger);
+export async function openDatabase(
+  target: DatabaseTarget,
+  entities: EntityList,
+  logger?: Logger,
+): Promise<DataSource> {
+  const ds = createDataSource(target, entities, logger);
   await ds.initialize();
   await runMigrationsExclusively(ds);
   return ds;

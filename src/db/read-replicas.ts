@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { entities } from './entities';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export interface ReplicaOptions {
   /** PostgreSQL URLs of streaming replicas (hot standbys) of the primary. */
@@ -69,7 +68,7 @@ class Replica {
   private status: ReplicaStatus | null = null;
   private downUntil = 0;
 
-  constructor(url: string) {
+  constructor(url: string, entities: NonNullable<DataSourceOptions['entities']>) {
     const u = new URL(url);
     this.name = `${u.hostname}:${u.port || 5432}`;
     // No migrations: a standby is read-only and gets its schema from the primary's WAL.
@@ -133,7 +132,7 @@ export class ReadReplicas {
     private readonly primary: DataSource,
     readonly options: ReplicaOptions,
   ) {
-    this.replicas = options.urls.map((u) => new Replica(u));
+    this.replicas = options.urls.map((u) => new Replica(u, primary.options.entities ?? []));
   }
 
   get size(): number {

@@ -1,31 +1,26 @@
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { ReadChoice } from '../db/read-replicas';
-import type { EventMetadata } from '../event-store/event';
 import type { EventStore } from '../event-store/event-store.service';
-import type { Viewer } from '../modules/access/viewer';
-import type { Loaders } from './loaders';
+import type { RequestLoaders } from './request-loaders';
 
-export interface GraphQLContext {
+/** What the kernel needs of a signed-in caller: its last write, for read-your-writes on a replica. */
+export interface KernelViewer {
+  lastWriteLsn?: string | null;
+}
+
+/**
+ * One GraphQL request's context. The kernel does not know who a viewer is (that is the access
+ * module's `Viewer`; modules use `GraphQLContext` from `modules/access/context.ts`).
+ */
+export interface RequestContext<V extends KernelViewer = KernelViewer> {
   requestId: string;
   dataSource: DataSource;
   store: EventStore;
-  loaders: Loaders;
-  viewer: Viewer | null;
+  loaders: RequestLoaders;
+  viewer: V | null;
   req: Request;
   res: Response;
   /** Where a read-only operation was routed (read-routing.ts); unset without replicas or for a mutation. */
   readFrom?: ReadChoice;
-}
-
-/** The metadata every event of this request carries: account, profile in force, unit, request, time. */
-export function metadataOf(ctx: Pick<GraphQLContext, 'viewer' | 'requestId'>): EventMetadata {
-  const v = ctx.viewer;
-  return {
-    accountId: v?.accountId ?? null,
-    profileId: v?.profileId ?? null,
-    orgUnitCode: v?.orgUnit.code ?? null,
-    requestId: ctx.requestId,
-    at: new Date().toISOString(),
-  };
 }

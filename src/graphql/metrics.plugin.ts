@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { LecMetrics } from '../http/metrics';
-import type { GraphQLContext } from './context';
+import type { RequestContext } from './context';
 
 /** Counts and times every operation by name and type, and its errors by code. */
 export function metricsPlugin(
   metrics: LecMetrics,
   codeOf: (e: GraphQLError) => unknown,
-): ApolloServerPlugin<GraphQLContext> {
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ request }) {
       const started = process.hrtime.bigint();

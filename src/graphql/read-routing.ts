@@ -1,14 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ReadReplicas } from '../db/read-replicas';
-import { formatThaiDate, todayInBangkok } from '../modules/pupils/rules/thai-dates';
-import type { GraphQLContext } from './context';
-import { createLoaders } from './loaders';
-
-/** `ข้อมูล ณ 2 ธ.ค. 2569 เวลา 20:31:05 น.` (Thailand time), the note beside figures read from a replica. */
-export function asOfNote(at: Date): string {
-  const bangkok = new Date(at.getTime() + 7 * 3600_000).toISOString();
-  return `ข้อมูล ณ ${formatThaiDate(todayInBangkok(at))} เวลา ${bangkok.slice(11, 19)} น.`;
-}
+import { asOfNote } from '../http/read-source';
+import type { RequestContext } from './context';
+import { RequestLoaders } from './request-loaders';
 
 /**
  * Sends read-only operations (queries) to a streaming replica: the context's data source and
@@ -18,7 +12,7 @@ export function asOfNote(at: Date): string {
  * write (the mark the authenticator read), else from the primary. A response read from a replica
  * says how fresh it is: `extensions.readFrom = { source: 'REPLICA', asOf, note: 'ข้อมูล ณ …' }`.
  */
-export function readRoutingPlugin(replicas: ReadReplicas): ApolloServerPlugin<GraphQLContext> {
+export function readRoutingPlugin(replicas: ReadReplicas): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -28,7 +22,7 @@ export function readRoutingPlugin(replicas: ReadReplicas): ApolloServerPlugin<Gr
           contextValue.readFrom = choice;
           if (choice.replica) {
             contextValue.dataSource = choice.dataSource;
-            contextValue.loaders = createLoaders(choice.dataSource);
+            contextValue.loaders = new RequestLoaders(choice.dataSource);
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -1,11 +1,19 @@
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { ReadReplicas } from '../db/read-replicas';
-import { asOfNote } from '../graphql/read-routing';
-import type { Viewer } from '../modules/access/viewer';
+import { formatThaiDate, todayInBangkok } from '../shared/thai-calendar';
+
+/** What a read needs of the caller: its last write, which a replica must have replayed. */
+type Reader = { lastWriteLsn?: string | null };
+
+/** `ข้อมูล ณ 2 ธ.ค. 2569 เวลา 20:31:05 น.` (Thailand time), the note beside figures read from a replica. */
+export function asOfNote(at: Date): string {
+  const bangkok = new Date(at.getTime() + 7 * 3600_000).toISOString();
+  return `ข้อมูล ณ ${formatThaiDate(todayInBangkok(at))} เวลา ${bangkok.slice(11, 19)} น.`;
+}
 
 /** Where a read-only route (an export) reads for this viewer: a replica when one is fresh enough. */
-export type ReadSourceFor = (viewer: Viewer, res: Response) => Promise<DataSource>;
+export type ReadSourceFor = (viewer: Reader, res: Response) => Promise<DataSource>;
 
 /**
  * The GraphQL queries' rule for the GET exports: a replica within the lag bound that has replayed

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { targetFromConfig } from '../db/data-source';
 import { auditFigures } from '../modules/figures-audit/audit-figures';
 import { openSystem } from '../system';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { targetFromConfig } from '../db/data-source';
 import { systemMetadata } from '../event-store/event';
 import { importOrgUnits, type ImportRowError } from '../modules/org-units/import-org-units';

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { openDatabase, openPGlite } from '../db/data-source';
-import { moveDatabase } from '../db/move-database';
-import { projections } from '../modules/projections';
+import { moveDatabase } from '../event-store/move-database';
+import { projections } from '../composition/projections';
 import { isLecError } from '../shared/errors';
+import { entities } from '../composition/entities';
 
 const USAGE =
   'ใช้: npm run db:move -- --to postgres://ผู้ใช้:รหัสผ่าน@เครื่อง:5432/ฐานข้อมูลใหม่ [--from โฟลเดอร์ข้อมูล (ค่าเริ่มต้น LEC_DATA_DIR หรือ ./data)]';
@@ -29,7 +30,7 @@ async function main(args: string[]) {
     throw new Error(`ไม่พบฐานข้อมูลในตัวที่ ${folder} (no embedded database there)`);
   }
   const db = openPGlite({ dataDir: folder });
-  const source = await openDatabase({ kind: 'pglite', db });
+  const source = await openDatabase({ kind: 'pglite', db }, entities);
   try {
     const started = Date.now();
     const report = await moveDatabase(source, to, projections, (line) => console.log(`  ${line}`));

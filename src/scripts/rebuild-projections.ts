@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { targetFromConfig } from '../db/data-source';
 import { rebuildProjections } from '../event-store/rebuild';
 import { describeStartError } from '../shared/start-error';

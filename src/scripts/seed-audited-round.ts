@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { targetFromConfig } from '../db/data-source';
 import { isEmpty } from '../modules/demo/seed-demo';
-import { seedAuditedRound } from '../modules/figures-audit/seed-audited-round';
+import { seedAuditedRound } from '../modules/demo/seed-audited-round';
 import { openSystem } from '../system';
 
 /** `npm run seed:audited-round`: the round the figures audit checks in CI, into an empty database. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { targetFromConfig } from '../db/data-source';
 import { laoUnits } from '../modules/demo/national-dataset';
 import { confirmNational } from '../modules/demo/confirm-national';

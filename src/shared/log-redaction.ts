@@ -1,4 +1,4 @@
-import { citizenIdCheckDigit } from '../modules/pupils/rules/citizen-id';
+import { citizenIdCheckDigit } from './citizen-id-digit';
 
 /**
  * The last line of defence for personal data in the log: whatever a log call was given, every

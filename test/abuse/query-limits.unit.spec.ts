@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { depthAndAliasRules, MAX_COST, operationCost } from '../../src/graphql/query-limits';
-import { buildLecSchema } from '../../src/graphql/schema';
+import { buildLecSchema } from '../../src/composition/schema';
 
 /** A value of an input type, lists at their page size: enough to price an operation as the client sends it. */
 function sample(type: GraphQLInputType): unknown {

@@ -1,6 +1,6 @@
 import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { systemMetadata } from '../../src/event-store/event';
-import { buildLecSchema } from '../../src/graphql/schema';
+import { buildLecSchema } from '../../src/composition/schema';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
 import { createSession } from '../../src/modules/accounts/sessions';
 import {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import express from 'express';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
+import { mountNameListCheck } from '../../src/modules/cross-checks/name-list-check.route';
 import { mountNameList } from '../../src/modules/other-schools/name-list.route';
 import { NAME_LIST_COLUMNS } from '../../src/modules/other-schools/name-list.check';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
@@ -52,14 +53,16 @@ describe('certified name list: /other-schools/<code>/name-list-form.{xlsx,pdf} a
 
   beforeAll(async () => {
     server = await startTestServer();
-    // src/app.ts is the lead's to wire: the route is mounted here on its own app, same database.
+    // The form (other-schools) and the check (cross-checks) on their own app, same database.
     const app = express();
-    mountNameList(app, {
+    const deps = {
       dataSource: server.sys.dataSource,
       store: server.sys.store,
       authenticate: createAuthenticator(server.sys.dataSource),
       logger: createLogger('silent'),
-    });
+    };
+    mountNameList(app, deps);
+    mountNameListCheck(app, deps);
     routes = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

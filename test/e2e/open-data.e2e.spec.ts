@@ -8,7 +8,7 @@ import { rebuildProjections } from '../../src/event-store/rebuild';
 import { createApp } from '../../src/app';
 import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { confirmDataset } from '../../src/modules/confirmation/confirm-dataset';
-import type { Dataset } from '../../src/modules/confirmation/dataset';
+import type { Dataset } from '../../src/modules/chain/dataset';
 import type { OrgUnitRow } from '../../src/modules/org-units/org-unit.entity';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../../src/modules/other-schools/record-other-school-counts';

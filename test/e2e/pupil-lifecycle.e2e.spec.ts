@@ -3,7 +3,7 @@ import { systemMetadata, type EventMetadata } from '../../src/event-store/event'
 import { rebuildProjections } from '../../src/event-store/rebuild';
 import type { PupilInputData } from '../../src/modules/pupils/pupil.decide';
 import { requestPupilTransfer } from '../../src/modules/pupils/request-pupil-transfer';
-import { academicYearOf, todayInBangkok } from '../../src/modules/pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../src/shared/thai-calendar';
 import { runPupilCommand } from '../../src/modules/pupils/run-pupil-command';
 import { createLaoTree, createUnit, signInAs } from '../support/factories';
 import { pupilInput, validCitizenId } from '../support/pupils';

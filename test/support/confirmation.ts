@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemMetadata, type EventMetadata } from '../../src/event-store/event';
 import type { EventStore } from '../../src/event-store/event-store.service';
 import type { Viewer } from '../../src/modules/access/viewer';
-import type { OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
+import type { OrgUnitKind } from '../../src/modules/chain/org-unit-kind';
 import { openRound } from '../../src/modules/rounds/open-round';
 import { codeOf, type GqlResponse, type TestServer } from './test-server';
 

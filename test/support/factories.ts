@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { systemMetadata } from '../../src/event-store/event';
 import type { EventStore } from '../../src/event-store/event-store.service';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
-import type { LaoType, OrgUnitKind } from '../../src/modules/org-units/org-unit-kind';
+import type { LaoType, OrgUnitKind } from '../../src/modules/chain/org-unit-kind';
 import { registerOrgUnit } from '../../src/modules/org-units/register-org-unit';
 import { ADMIN_PASSWORD, type TestServer } from './test-server';
 

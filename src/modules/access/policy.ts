@@ -1,5 +1,5 @@
 import { LecError } from '../../shared/errors';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { Viewer } from './viewer';
 
 /** Where a unit sits in the tree: enough to decide scope without walking it. */

@@ -1,4 +1,4 @@
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 
 /** The signed-in account as the request sees it: who acts, for which unit, under which profile. */
 export interface Viewer {

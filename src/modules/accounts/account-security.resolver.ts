@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
 import { passwordRules } from './account.rules';
@@ -7,6 +7,7 @@ import { CredentialSheetPreview, CredentialSheetUnit } from './account-security.
 import { clientInfoOf } from './authenticate';
 import { changePassword } from './change-password';
 import { candidatesOf, selectCandidates, sheetUnit } from './credential-sheet.selection';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 interface SheetUnitView {
   code: string;
@@ -86,6 +87,6 @@ export class AccountSecurityResolver {
 export class CredentialSheetUnitResolver {
   @FieldResolver()
   orgUnit(@Root() u: SheetUnitView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(u.code);
+    return ctx.loaders.of(orgUnitByCode).load(u.code);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { assertWithin, canIssueCredentials, requireKind, requireViewer } from '../access/policy';
 import type { Viewer as ViewerData } from '../access/viewer';
@@ -14,6 +14,7 @@ import { login } from './login';
 import { ProfileInput } from './profile.input';
 import { recordAuth } from './auth-audit';
 import { revokeSession, SESSION_COOKIE, viewerForToken } from './sessions';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 /** The GraphQL face of a viewer: its fields are resolved from the session's account. */
 type ViewerSource = ViewerData;
@@ -114,7 +115,7 @@ export class AccountsResolver {
   })
   async issueCredentials(@Arg('orgUnitCode', () => String) orgUnitCode: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireKind(ctx.viewer, 'DEPARTMENT', 'PROVINCE');
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (unit && !canIssueCredentials(viewer.orgUnit, unit))
       throw new LecError('FORBIDDEN', `ท่านไม่มีสิทธิ์ออกบัญชีผู้ใช้งานให้หน่วยงาน ${orgUnitCode}`);
     return issueCredentials(
@@ -131,7 +132,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProfileRow[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) return [];
     assertWithin(viewer, unit);
     return ctx.dataSource.manager.query(
@@ -143,7 +144,7 @@ export class AccountsResolver {
 
   @FieldResolver(() => OrgUnit)
   async orgUnit(@Root() v: ViewerSource, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(v.orgUnit.code);
+    return ctx.loaders.of(orgUnitByCode).load(v.orgUnit.code);
   }
 
   @FieldResolver(() => Profile, { nullable: true })

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { loaderKind } from '../../graphql/request-loaders';
 import { AccountRow, ProfileRow } from './account.entity';
 import { actorKey, type Actor } from './actor.type';
 
@@ -20,5 +21,8 @@ export function createActorLoader(ds: DataSource) {
     }));
   });
 }
+
+/** Per request: `ctx.loaders.of(actorLoader).load(actorKey(...))`. */
+export const actorLoader = loaderKind('actor', createActorLoader);
 
 export { actorKey };

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../event-store/event-store.service';
 import { systemMetadata } from '../../event-store/event';
-import { DEPARTMENT_CODE } from '../org-units/org-unit-kind';
+import { DEPARTMENT_CODE } from '../chain/org-unit-kind';
 import { AccountRow } from './account.entity';
 import { issueCredentials } from './issue-credentials';
 

@@ -2,14 +2,14 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/event-store.service';
-import { metadataOf } from '../../graphql/context';
+import { metadataOf } from '../access/context';
 import { requestIdOf } from '../../http/request-id';
 import { LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
+import { sendPdf } from '../../http/pdf-response';
 import { canIssueCredentials, requireKind } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { kindLabels } from '../org-units/org-unit-kind';
+import { kindLabels } from '../chain/org-unit-kind';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { clientInfoOf } from './authenticate';
 import { renderCredentialSheet, type CredentialCard } from './credential-sheet.pdf';
@@ -21,6 +21,7 @@ import {
   type Candidate,
 } from './credential-sheet.selection';
 import { issueCredentials } from './issue-credentials';
+import { sendHttpError } from '../../http/http-errors';
 
 export interface CredentialSheetDeps {
   dataSource: DataSource;
@@ -147,7 +148,7 @@ export function mountCredentialSheets(app: IRouter, deps: CredentialSheetDeps): 
       // Passwords inside: sendPdf lets no cache keep a copy.
       sendPdf(res, pdf, `lec-credentials-${unit.code}-${day}.pdf`);
     } catch (e) {
-      sendPdfRefusal(res, e, logger, { requestId, route: 'credential sheet' });
+      sendHttpError(res, e, logger, { requestId, route: 'credential sheet' });
     }
   });
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badInput, LecError } from '../../shared/errors';
 import type { Viewer } from '../access/viewer';
-import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
+import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 
 /** A unit under the sheet's unit that holds (or may hold) an account. */

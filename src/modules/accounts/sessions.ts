@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../access/viewer';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 
 export const SESSION_COOKIE = 'lec_session';
 /** A working day and then some: a session outlives a long data-entry sitting, not a week. */

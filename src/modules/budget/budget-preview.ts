@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import { levelLabels } from '../org-units/levels';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { levelLabels } from '../chain/levels';
 import { requiredLevel } from '../confirmation/figures-of-record';
 import type { Grade } from '../pupils/rules/grades';
 import type { BudgetRatesData } from './budget-rates.rules';

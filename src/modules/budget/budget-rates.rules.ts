@@ -1,5 +1,5 @@
 import { badInput } from '../../shared/errors';
-import { isIsoDate } from '../pupils/rules/thai-dates';
+import { isIsoDate } from '../../shared/thai-calendar';
 
 /** One school-size band of the lunch rate: schools of minPupils..maxPupils pupils (null: and more). */
 export interface LunchBand {

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireKind, requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.type';
 import { OrgUnit } from '../org-units/org-unit.type';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { budgetRatesDecider } from './budget-rates.decider';
 import { BudgetRatesRow } from './budget-rates.entity';
@@ -22,6 +22,8 @@ import { confirmedCounts } from './confirmed-counts';
 import { requiredLevel } from '../confirmation/figures-of-record';
 import type { MilkKind } from './budget.arithmetic';
 import { BudgetLine, BudgetPreview, BudgetRates, BudgetRatesInput, MilkKindEnum } from './budget.types';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 async function roundFor(ctx: GraphQLContext, roundId: string | null | undefined): Promise<RoundRow | null> {
   const m = ctx.dataSource.manager;
@@ -80,7 +82,9 @@ export class BudgetRatesResolver {
   @FieldResolver(() => Actor, { nullable: true, description: 'ผู้กำหนด' })
   setBy(@Root() r: BudgetRatesView, @Ctx() ctx: GraphQLContext) {
     if (r.isDefault) return null;
-    return ctx.loaders.actor.load(actorKey({ accountId: r.setByAccount, profileId: r.setByProfile }));
+    return ctx.loaders
+      .of(actorLoader)
+      .load(actorKey({ accountId: r.setByAccount, profileId: r.setByProfile }));
   }
 }
 
@@ -98,7 +102,7 @@ export class BudgetPreviewResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
     if (unit.kind !== 'DEPARTMENT' && unit.kind !== 'PROVINCE' && unit.kind !== 'LAO')
@@ -131,7 +135,7 @@ export class BudgetPreviewResolver {
 
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() p: { orgUnitCode: string }, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(p.orgUnitCode);
   }
 }
 
@@ -139,6 +143,6 @@ export class BudgetPreviewResolver {
 export class BudgetLineResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() l: BudgetLineView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(l.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(l.orgUnitCode);
   }
 }

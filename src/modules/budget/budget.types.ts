@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { enumOf } from '../../graphql/enum-of';
 import { ProgressLevelEnum } from '../confirmation/confirmation.types';
-import type { ConfirmingLevel } from '../org-units/levels';
+import type { ConfirmingLevel } from '../chain/levels';
 import { milkKinds } from './budget.arithmetic';
 
 export const MilkKindEnum = enumOf(milkKinds);

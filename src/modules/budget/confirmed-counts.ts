@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { specOf } from '../confirmation/dataset';
+import { specOf } from '../chain/dataset';
 import { isOfficial, recordLeaves } from '../confirmation/figures-of-record';
 import type { BudgetScope } from './budget-preview';
 import type { GradeCounts } from './budget.arithmetic';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.type';
@@ -10,6 +10,8 @@ import { CdcBasicDataInput } from './cdc-basic-data.input';
 import { buildingTypeLabels, lunchProvisionLabels } from './cdc-basic-data.rules';
 import { CdcBasicData } from './cdc-basic-data.type';
 import { recordCdcBasicData } from './record-cdc-basic-data';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 type Recorded = CdcBasicDataRow | CdcBasicDataVersionRow;
 
@@ -43,7 +45,7 @@ export class CdcBasicDataResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Recorded | null> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(cdcCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(cdcCode);
     if (!unit) return null;
     assertWithin(viewer, unit);
     if (unit.kind !== 'CDC') throw badInput({ cdcCode: `${unit.name} (${unit.code}) ไม่ใช่ศูนย์พัฒนาเด็กเล็ก` });
@@ -55,7 +57,7 @@ export class CdcBasicDataResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'ศูนย์พัฒนาเด็กเล็ก' })
   cdc(@Root() r: Recorded, @Ctx() ctx: GraphQLContext): Promise<OrgUnitRow | null> {
-    return ctx.loaders.orgUnit.load(r.cdcCode);
+    return ctx.loaders.of(orgUnitByCode).load(r.cdcCode);
   }
 
   @FieldResolver(() => String, { description: 'ลักษณะอาคารเป็นภาษาไทย' })
@@ -70,7 +72,7 @@ export class CdcBasicDataResolver {
 
   @FieldResolver(() => Actor)
   recordedBy(@Root() r: Recorded, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return ctx.loaders.actor.load(actorKey(r));
+    return ctx.loaders.of(actorLoader).load(actorKey(r));
   }
 
   @FieldResolver(() => [CdcBasicData], { description: 'ทุกฉบับที่ศูนย์บันทึก เรียงจากฉบับล่าสุด' })

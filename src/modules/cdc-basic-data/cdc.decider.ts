@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/decider';
 import { badInput } from '../../shared/errors';
-import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
+import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
 import {
   checkCdcBasicData,
   sameCdcBasicData,
@@ -10,7 +10,7 @@ import {
 import type { CdcEvent } from './cdc.events';
 import type { ConfirmationEvent } from '../confirmation/confirmation.events';
 import { LecError } from '../../shared/errors';
-import { specOf, type Dataset } from '../confirmation/dataset';
+import { specOf, type Dataset } from '../chain/dataset';
 
 /** The centre's own facts: the dataset whose confirmations this aggregate folds (its lock). */
 const isBasicData = (dataset: Dataset) => specOf(dataset).source === 'BASIC_DATA';

@@ -1,7 +1,7 @@
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput } from '../../shared/errors';
-import { openRoundId } from '../confirmation/register-lock';
+import { openRoundId } from '../chain/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { CdcBasicDataRow } from './cdc-basic-data.entity';
 import type { CdcBasicDataEntry } from './cdc-basic-data.rules';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
-import type { Dataset } from '../confirmation/dataset';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { Dataset } from '../chain/dataset';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { maskPupilId } from '../pupils/rules/citizen-id';
 import { grades, type Grade } from '../pupils/rules/grades';
 

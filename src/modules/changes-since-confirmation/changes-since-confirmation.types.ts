@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DatasetEnum } from '../confirmation/confirmation.types';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 import { GradeEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 

@@ -5,7 +5,7 @@ import { streamVersion } from '../../event-store/event-store';
 import type { EventStore } from '../../event-store/event-store.service';
 import { isWithin } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { decideConfirm, decideRevoke } from './confirmation.decide';
 import {
   deadlineOf,
@@ -18,8 +18,8 @@ import {
   roundForReading,
 } from './confirmation.reads';
 import { confirmationAt, type ConfirmationView } from './confirmation.view';
-import { confirmationStreamId, confirmationStreamType, type Dataset } from './dataset';
-import { holdRoundOpen } from './register-lock';
+import { confirmationStreamId, confirmationStreamType, type Dataset } from '../chain/dataset';
+import { holdRoundOpen } from '../chain/register-lock';
 
 /**
  * What both confirming and revoking start with, in this order: the unit, the rounds lock (shared),

@@ -7,8 +7,8 @@ import {
   deadlineColumn,
   levelOf,
   type ConfirmingLevel,
-} from '../org-units/levels';
-import { orgUnitKinds, type OrgUnitKind } from '../org-units/org-unit-kind';
+} from '../chain/levels';
+import { orgUnitKinds, type OrgUnitKind } from '../chain/org-unit-kind';
 import {
   datasetSpecs,
   datasetsHeldAbove,
@@ -18,7 +18,7 @@ import {
   specOf,
   waitsOnRecords,
   type Dataset,
-} from './dataset';
+} from '../chain/dataset';
 import type { DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
 import { actorKey } from '../accounts/actor.type';
 

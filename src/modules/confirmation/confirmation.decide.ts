@@ -1,7 +1,7 @@
 import { badInput, LecError } from '../../shared/errors';
-import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
+import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmationRevoked, ConfirmedFigures, DatasetConfirmed } from './confirmation.events';
-import { confirmsAtAll, datasetLabels, specOf, waitsOnRecords, type Dataset } from './dataset';
+import { confirmsAtAll, datasetLabels, specOf, waitsOnRecords, type Dataset } from '../chain/dataset';
 
 export interface UnitRef {
   code: string;

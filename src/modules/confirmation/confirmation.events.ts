@@ -1,7 +1,7 @@
 import type { Event } from '../../event-store/event';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../chain/dataset';
 
 export interface GradeSexCount {
   grade: Grade;

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';
 import type { UnitRef } from './confirmation.decide';
 import { deadlines, holdings, missing } from './confirmation-status';
-import { ancestorColumn, levelBelow, levelOf } from '../org-units/levels';
-import { isFirstHolder, specOf, type Dataset, type DatasetSource, type DatasetSpec } from './dataset';
+import { ancestorColumn, levelBelow, levelOf } from '../chain/levels';
+import { isFirstHolder, specOf, type Dataset, type DatasetSource, type DatasetSpec } from '../chain/dataset';
 
 /** The unit as the confirmation rules see it. */
 export interface ConfirmingUnit extends UnitRef {

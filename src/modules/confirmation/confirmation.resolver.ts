@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, isLecError, LecError } from '../../shared/errors';
 import { assertWithin, requireKind, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
@@ -7,7 +7,7 @@ import { Actor } from '../accounts/actor.type';
 import { actorKey } from '../accounts/actor.type';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { OrgUnit } from '../org-units/org-unit.type';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { confirmDataset, revokeConfirmation } from './confirm-dataset';
 import { unitAndChildrenStatus } from './confirmation-status';
@@ -34,11 +34,13 @@ import {
   type DatasetProgressView,
   type ProvinceProgressView,
 } from './progress';
-import { confirmsAtAll } from './dataset';
+import { confirmsAtAll } from '../chain/dataset';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../chain/dataset';
 import { revocationRequestTasks } from '../revocation-requests/revocation-request-tasks';
 import { provinceTargetTasks } from '../province-targets/province-target-status';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 const DEPTH: Record<string, number> = {
   DEPARTMENT: 0,
@@ -51,7 +53,7 @@ const DEPTH: Record<string, number> = {
 const MAX_BULK = 500;
 
 async function visibleUnit(ctx: GraphQLContext, viewer: Viewer, code: string): Promise<OrgUnitRow> {
-  const unit = await ctx.loaders.orgUnit.load(code);
+  const unit = await ctx.loaders.of(orgUnitByCode).load(code);
   if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` });
   assertWithin(viewer, unit);
   return unit;
@@ -249,7 +251,7 @@ export class ConfirmationResolver {
   @Query(() => [Task], { description: 'สิ่งที่หน่วยงานของผู้ใช้ต้องทำตอนนี้ในรอบที่เปิดอยู่' })
   async myTasks(@Ctx() ctx: GraphQLContext): Promise<TaskView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(viewer.orgUnit.code);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(viewer.orgUnit.code);
     const flags = await spotCheckTasks(ctx, viewer);
     const requests = await revocationRequestTasks(ctx.dataSource.manager, viewer);
     const status = unit && (await statusOf(ctx, unit));
@@ -257,7 +259,10 @@ export class ConfirmationResolver {
     const revokers = new Map<string, string>();
     for (const s of status.datasets)
       if (s.revokedByUnitCode)
-        revokers.set(s.revokedByUnitCode, (await ctx.loaders.orgUnit.load(s.revokedByUnitCode))?.name ?? '');
+        revokers.set(
+          s.revokedByUnitCode,
+          (await ctx.loaders.of(orgUnitByCode).load(s.revokedByUnitCode))?.name ?? '',
+        );
     const confirmation = tasksFrom(status, unit.kind, todayInBangkok(new Date()), {
       revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
     });
@@ -272,17 +277,17 @@ export class ConfirmationResolver {
 
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() c: ConfirmationView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(c.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(c.orgUnitCode);
   }
 
   @FieldResolver(() => Actor, { description: 'ผู้ยืนยันหรือผู้ยกเลิก: บัญชีและผู้รับผิดชอบในขณะนั้น' })
   by(@Root() c: ConfirmationView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.actor.load(actorKey(c));
+    return ctx.loaders.of(actorLoader).load(actorKey(c));
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่ดำเนินการ' })
   byOrgUnit(@Root() c: ConfirmationView, @Ctx() ctx: GraphQLContext) {
-    return c.byUnitCode ? ctx.loaders.orgUnit.load(c.byUnitCode) : null;
+    return c.byUnitCode ? ctx.loaders.of(orgUnitByCode).load(c.byUnitCode) : null;
   }
 }
 
@@ -290,22 +295,24 @@ export class ConfirmationResolver {
 export class DatasetStatusResolver {
   @FieldResolver(() => Actor, { nullable: true })
   confirmedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.confirmedByKey ? ctx.loaders.actor.load(s.confirmedByKey) : null;
+    return s.confirmedByKey ? ctx.loaders.of(actorLoader).load(s.confirmedByKey) : null;
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'ผู้ยกเลิกการยืนยันครั้งล่าสุด' })
   revokedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.revokedByKey ? ctx.loaders.actor.load(s.revokedByKey) : null;
+    return s.revokedByKey ? ctx.loaders.of(actorLoader).load(s.revokedByKey) : null;
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่ยกเลิกการยืนยันครั้งล่าสุด' })
   revokedByOrgUnit(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.revokedByUnitCode ? ctx.loaders.orgUnit.load(s.revokedByUnitCode) : null;
+    return s.revokedByUnitCode ? ctx.loaders.of(orgUnitByCode).load(s.revokedByUnitCode) : null;
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'หน่วยงานในสังกัดที่ยังไม่ได้ยืนยัน (ที่ทำให้ยังยืนยันไม่ได้)' })
   async missing(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.orgUnit.loadMany(s.missingCodes)).filter((u) => u && !(u instanceof Error));
+    return (await ctx.loaders.of(orgUnitByCode).loadMany(s.missingCodes)).filter(
+      (u) => u && !(u instanceof Error),
+    );
   }
 }
 
@@ -313,7 +320,7 @@ export class DatasetStatusResolver {
 export class UnitConfirmationStatusResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() s: UnitConfirmationStatus, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(s.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(s.orgUnitCode);
   }
 }
 
@@ -321,7 +328,7 @@ export class UnitConfirmationStatusResolver {
 export class ConfirmationStatusResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() s: ConfirmationStatus, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(s.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(s.orgUnitCode);
   }
 }
 
@@ -329,7 +336,7 @@ export class ConfirmationStatusResolver {
 export class BulkFailureResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() f: BulkFailure, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(f.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(f.orgUnitCode);
   }
 }
 
@@ -337,7 +344,7 @@ export class BulkFailureResolver {
 export class TaskResolver {
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() t: TaskView, @Ctx() ctx: GraphQLContext) {
-    return t.orgUnitCode ? ctx.loaders.orgUnit.load(t.orgUnitCode) : null;
+    return t.orgUnitCode ? ctx.loaders.of(orgUnitByCode).load(t.orgUnitCode) : null;
   }
 }
 
@@ -345,7 +352,7 @@ export class TaskResolver {
 export class DatasetProgressResolver {
   @FieldResolver(() => [OrgUnit], { description: `หน่วยงานที่ยังไม่ยืนยัน (เรียงตามรหัส ไม่เกิน ${LISTED} แห่ง)` })
   async notConfirmed(@Root() p: DatasetProgressView, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.orgUnit.loadMany(p.notConfirmedCodes)).filter(
+    return (await ctx.loaders.of(orgUnitByCode).loadMany(p.notConfirmedCodes)).filter(
       (u) => u && !(u instanceof Error),
     );
   }
@@ -355,7 +362,7 @@ export class DatasetProgressResolver {
 export class ProvinceProgressResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() p: ProvinceProgressView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.provinceCode);
+    return ctx.loaders.of(orgUnitByCode).load(p.provinceCode);
   }
 }
 
@@ -363,6 +370,6 @@ export class ProvinceProgressResolver {
 export class ConfirmationProgressResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() p: ConfirmationProgress, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(p.orgUnitCode);
   }
 }

@@ -4,7 +4,7 @@ import { Round } from '../rounds/round.types';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
-import { datasetLabels, datasets, type Dataset, type DatasetSource } from './dataset';
+import { datasetLabels, datasets, type Dataset, type DatasetSource } from '../chain/dataset';
 import { taskKinds, type TaskKind } from './tasks';
 
 export const DatasetEnum = enumOf(datasets);

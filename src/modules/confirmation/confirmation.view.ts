@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from './confirmation.events';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../chain/dataset';
 
 /** One confirmation or revocation as the API shows it (a row of `confirmation_events`). */
 export interface ConfirmationView {

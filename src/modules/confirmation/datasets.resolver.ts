@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
-import { datasetSpecs } from './dataset';
+import { datasetSpecs } from '../chain/dataset';
 import { DatasetInfo } from './confirmation.types';
 
 /** The dataset registry as the client reads it: labels and rules come from here, not from client code. */

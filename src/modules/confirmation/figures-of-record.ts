@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import {
   ancestorColumn,
   atOrAbove,
@@ -7,9 +7,15 @@ import {
   isAbove,
   levelOf,
   type ConfirmingLevel,
-} from '../org-units/levels';
+} from '../chain/levels';
 import type { GradeSexCount } from './confirmation.events';
-import { countedDatasets, specOf, type Dataset, type DatasetSpec, type FiguresSection } from './dataset';
+import {
+  countedDatasets,
+  specOf,
+  type Dataset,
+  type DatasetSpec,
+  type FiguresSection,
+} from '../chain/dataset';
 
 /**
  * The figures of record, read the one way every consumer (figures, budget, reports, open data)

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { daysBetween } from './tasks';
 import {
   ancestorColumn,
@@ -9,8 +9,8 @@ import {
   isAbove,
   levelOf,
   type ConfirmingLevel,
-} from '../org-units/levels';
-import { datasetSpecs, type Dataset } from './dataset';
+} from '../chain/levels';
+import { datasetSpecs, type Dataset } from '../chain/dataset';
 
 /** The levels whose progress a unit follows: every confirming level below it. */
 export type ProgressLevel = ConfirmingLevel;

@@ -3,10 +3,11 @@ import type { IRouter, Request, Response } from 'express';
 import type { ReadSourceFor } from '../../http/read-source';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import { jsonRoute, type ImportRoutesDeps } from '../imports/imports.route';
-import { writeXlsx } from '../imports/pupils-export';
+import { jsonRoute } from '../../http/json-route';
+import { writeXlsx } from '../../shared/table-file';
+import type { RouteDeps } from '../access/context';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { unitAndChildrenStatus } from './confirmation-status';
 import { roundForReading } from './confirmation.reads';
 import { confirmationStatusTable } from './status-export';
@@ -17,7 +18,7 @@ import { confirmationStatusTable } from './status-export';
  */
 export function mountConfirmationStatusExport(
   app: IRouter,
-  deps: ImportRoutesDeps & { readFrom?: ReadSourceFor },
+  deps: RouteDeps & { readFrom?: ReadSourceFor },
 ): void {
   const { logger } = deps;
   const route = jsonRoute(logger, 'confirmation status export', async (req: Request, res: Response) => {

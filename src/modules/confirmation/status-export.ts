@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { thaiDate, thaiTime } from '../../shared/pdf/thai-date';
-import type { ExportTable } from '../imports/pupils-export';
-import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
+import type { ExportTable } from '../../shared/table-file';
+import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
 import type { UnitConfirmationStatus } from './confirmation.types';
-import { datasetLabels } from './dataset';
+import { datasetLabels } from '../chain/dataset';
 
 const HEADERS = [
   'รหัสหน่วยงาน',

@@ -1,7 +1,7 @@
-import { formatThaiDate, todayInBangkok } from '../pupils/rules/thai-dates';
+import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
 import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import { datasetLabels, waitsOnRecords, type Dataset } from './dataset';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { datasetLabels, waitsOnRecords, type Dataset } from '../chain/dataset';
 
 export type TaskKind =
   | 'CONFIRM'

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { crossCheckReport } from './cross-check.query';
 import { NameListCrossCheck } from './cross-check.types';
 

@@ -3,7 +3,7 @@ import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../shared/logger';
 import type { Viewer } from '../access/viewer';
-import { jsonRoute } from '../imports/imports.route';
+import { jsonRoute } from '../../http/json-route';
 import { crossCheckReport } from './cross-check.query';
 import { crossCheckWorkbook } from './cross-check.xlsx';
 

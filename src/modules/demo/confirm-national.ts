@@ -8,9 +8,9 @@ import {
   recordedCountsDataset,
   registerDataset,
   type Dataset,
-} from '../confirmation/dataset';
+} from '../chain/dataset';
 import { isLecError } from '../../shared/errors';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { openRound } from '../rounds/open-round';
 import { roundIdOf } from '../rounds/round.events';

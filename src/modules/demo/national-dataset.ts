@@ -1,5 +1,5 @@
 import type { OrgUnitInputData } from '../org-units/org-unit.rules';
-import { provinces } from '../org-units/provinces';
+import { provinces } from '../chain/provinces';
 import type { GradeCountData } from '../other-schools/other-school-counts.rules';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import type { PupilInputData } from '../pupils/pupil.decide';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { runPupilCommand } from '../pupils/run-pupil-command';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { demoPupils } from './demo-pupils';
 import { systemMetadata } from '../../event-store/event';
 import { issueCredentials } from '../accounts/issue-credentials';

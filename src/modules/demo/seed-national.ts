@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { systemMetadata, type EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
-import { assertNotConfirmed, assertRegisterOpen } from '../confirmation/register-lock';
+import { assertNotConfirmed, assertRegisterOpen } from '../chain/register-lock';
 import { findEnrolled } from '../imports/register-duplicates';
 import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import type { OrgUnitInputData } from '../org-units/org-unit.rules';
@@ -11,8 +11,8 @@ import { otherSchoolDecider } from '../other-schools/other-school.decider';
 import { otherSchoolStreamId } from '../other-schools/other-school.events';
 import { decidePupil, type InstitutionState } from '../pupils/pupil.decide';
 import { institutionStreamId, type PupilEvent } from '../pupils/pupil.events';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
-import { recordedCountsDataset } from '../confirmation/dataset';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
+import { recordedCountsDataset } from '../chain/dataset';
 import {
   institutionUnits,
   laoUnits,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { registerDataset, type Dataset } from '../confirmation/dataset';
+import { registerDataset, type Dataset } from '../chain/dataset';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import { countColumns } from '../figures/figures.model';
 import { countsKey, FiguresReplay, type AuditDiscrepancy, type StoredEvent } from './figures-replay';

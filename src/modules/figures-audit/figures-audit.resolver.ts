@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { requireKind } from '../access/policy';
 import { roundForReading } from '../confirmation/confirmation.reads';
 import { auditFigures, type FiguresAuditView } from './audit-figures';

@@ -8,7 +8,7 @@ import { rebuildProjections } from '../../event-store/rebuild';
 import { confirmedCounts } from '../budget/confirmed-counts';
 import { recordCdcBasicData } from '../cdc-basic-data/record-cdc-basic-data';
 import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
-import { datasets, type Dataset } from '../confirmation/dataset';
+import { datasets, type Dataset } from '../chain/dataset';
 import { enrolmentCounts } from '../figures/enrolment-counts.query';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';

@@ -1,7 +1,7 @@
 import type { OtherSchoolCountsRecorded } from '../other-schools/other-school.events';
 import type { OrgUnitRegistered } from '../org-units/org-unit.events';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import { confirmingLevels, isAbove, levelBelow, levelOf } from '../org-units/levels';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { confirmingLevels, isAbove, levelBelow, levelOf } from '../chain/levels';
 import { applyToRegister, type RegisterEntry } from '../pupils/register-fold';
 import type { CdcBasicDataRecorded } from '../cdc-basic-data/cdc.events';
 import type {
@@ -10,7 +10,7 @@ import type {
   GradeSexCount,
 } from '../confirmation/confirmation.events';
 import { sumCounts } from '../confirmation/confirmation.reads';
-import { datasetLabels, isFirstHolder, specOf, type Dataset } from '../confirmation/dataset';
+import { datasetLabels, isFirstHolder, specOf, type Dataset } from '../chain/dataset';
 
 /** What the audit found wrong, with the unit, the dataset and both numbers. */
 export interface AuditDiscrepancy {

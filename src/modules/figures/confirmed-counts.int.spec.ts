@@ -7,7 +7,7 @@ import { openTestSystem, type TestSystem } from '../../../test/support/test-syst
 import { rebuildProjections } from '../../event-store/rebuild';
 import { systemMetadata } from '../../event-store/event';
 import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';

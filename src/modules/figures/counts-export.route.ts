@@ -5,7 +5,7 @@ import type { ReadSourceFor } from '../../http/read-source';
 import type { Logger } from '../../shared/logger';
 import { requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { jsonRoute } from '../imports/imports.route';
+import { jsonRoute } from '../../http/json-route';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { RoundRow } from '../rounds/round.entity';
 import { countsWorkbook, type ChildCounts } from './counts-xlsx';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { gradeLabels, grades } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
-import { formatThaiDate } from '../pupils/rules/thai-dates';
+import { formatThaiDate } from '../../shared/thai-calendar';
 import type { AgeGroupCountView, CountsSectionView, EnrolmentCountsView } from './figures.view';
 
 const kindLabels: Record<OrgUnitRow['kind'], string> = {

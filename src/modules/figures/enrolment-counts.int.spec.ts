@@ -14,7 +14,7 @@ import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import { promotePupils } from '../pupils/promote-pupils';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { typicalAge, type Grade } from '../pupils/rules/grades';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.query';
 import type { EnrolmentCountsView } from './figures.view';
 import { readLiveAgeGroups } from './read-live-counts';

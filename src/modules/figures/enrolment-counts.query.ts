@@ -3,7 +3,7 @@ import { badInput } from '../../shared/errors';
 import { assertWithin } from '../access/policy';
 import type { Viewer } from '../access/viewer';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { countScope, type CountScope } from './count-scope';
 import { countsView, type EnrolmentCountsView } from './figures.view';

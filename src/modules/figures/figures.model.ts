@@ -7,7 +7,7 @@ import {
   type Grade,
 } from '../pupils/rules/grades';
 import { sexes, type Sex } from '../pupils/rules/name-prefixes';
-import { ageOn } from '../pupils/rules/thai-dates';
+import { ageOn } from '../../shared/thai-calendar';
 import type { Register } from '../pupils/register-fold';
 
 /** Figures count Thai nationals and everyone else apart (DOMAIN.md, "What the department needs"). */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { OrgUnit } from '../org-units/org-unit.type';
@@ -7,6 +7,7 @@ import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.query';
 import { AgeGroupCount, EnrolmentCounts } from './figures.types';
 import { ageGroupsOf, type AgeGroupCountView, type EnrolmentCountsView } from './figures.view';
 import { readLiveAgeGroups } from './read-live-counts';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => EnrolmentCounts)
 export class FiguresResolver {
@@ -42,7 +43,7 @@ export class FiguresResolver {
 
   @FieldResolver(() => OrgUnit)
   async orgUnit(@Root() view: EnrolmentCountsView, @Ctx() ctx: GraphQLContext): Promise<OrgUnitRow | null> {
-    return ctx.loaders.orgUnit.load(view.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(view.orgUnitCode);
   }
 
   @FieldResolver(() => [AgeGroupCount], { nullable: true })

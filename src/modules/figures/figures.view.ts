@@ -1,6 +1,6 @@
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { sexes, type Sex } from '../pupils/rules/name-prefixes';
-import { levelAbove, levelLabels, type ConfirmingLevel } from '../org-units/levels';
+import { levelAbove, levelLabels, type ConfirmingLevel } from '../chain/levels';
 import type { CountScope } from './count-scope';
 import type { ProvisionalCells } from './read-confirmed-counts';
 import {

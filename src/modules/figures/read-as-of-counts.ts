@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { badInput } from '../../shared/errors';
 import type { OtherSchoolCountsRecorded } from '../other-schools/other-school.events';
 import { pupilEventTypes } from '../pupils/pupil.events';
-import { isIsoDate, todayInBangkok } from '../pupils/rules/thai-dates';
+import { isIsoDate, todayInBangkok } from '../../shared/thai-calendar';
 import { scopeFilter, type CountScope } from './count-scope';
 import { tallyRegister, type AgeCell, type EnrolledCell, type GradeSexCell } from './figures.model';
 import { foldRegister, type PlainEvent } from '../pupils/register-fold';

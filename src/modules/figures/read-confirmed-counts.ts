@@ -4,8 +4,8 @@ import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import type { CountScope } from './count-scope';
 import { isOfficial, recordSums, requiredLevel } from '../confirmation/figures-of-record';
-import { recordedCountsDataset, type FiguresSection } from '../confirmation/dataset';
-import { isAbove, type ConfirmingLevel } from '../org-units/levels';
+import { recordedCountsDataset, type FiguresSection } from '../chain/dataset';
+import { isAbove, type ConfirmingLevel } from '../chain/levels';
 import type { GradeSexCell } from './figures.model';
 
 const cells = (rows: { grade: Grade; sex: Sex; count: number }[]): GradeSexCell[] =>

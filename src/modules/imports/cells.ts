@@ -1,4 +1,4 @@
-import { ceToBe } from '../pupils/rules/thai-dates';
+import { ceToBe } from '../../shared/thai-calendar';
 
 /** A cell as the readers hand it over: text, a number, a date cell, a logical, an error value or blank. */
 export type CellValue = string | number | boolean | Date | { error: string } | null;

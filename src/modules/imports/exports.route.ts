@@ -3,8 +3,10 @@ import type { IRouter, Request, Response } from 'express';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { jsonRoute, type ImportRoutesDeps } from './imports.route';
-import { csvOf, pupilsExportTable, writeXlsx } from './pupils-export';
+import { jsonRoute } from '../../http/json-route';
+import { csvOf, writeXlsx } from '../../shared/table-file';
+import type { ImportRoutesDeps } from './imports.route';
+import { pupilsExportTable } from './pupils-export';
 
 const HEADERS = {
   // Personal data: no cache keeps a copy.

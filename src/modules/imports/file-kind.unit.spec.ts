@@ -1,5 +1,5 @@
 import { sniffFile } from './file-kind';
-import { csvOf } from './pupils-export';
+import { csvOf } from '../../shared/table-file';
 import { readCsvRows } from './read-csv';
 
 describe('what an upload is, from its bytes', () => {

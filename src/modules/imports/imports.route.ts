@@ -1,14 +1,9 @@
 import cookieParser from 'cookie-parser';
-import type { IRouter, Request, Response } from 'express';
-import type { DataSource } from 'typeorm';
-import type { EventStore } from '../../event-store/event-store.service';
-import { metadataOf } from '../../graphql/context';
-import { sendHttpError } from '../../http/http-errors';
-import { requestIdOf } from '../../http/request-id';
+import type { IRouter, Request } from 'express';
+import { jsonRoute } from '../../http/json-route';
 import { LecError } from '../../shared/errors';
-import type { Logger } from '../../shared/logger';
+import { metadataOf, type RouteDeps } from '../access/context';
 import { requireViewer } from '../access/policy';
-import type { Viewer } from '../access/viewer';
 import { commitImport } from './commit-import';
 import { discardImport } from './discard-import';
 import { assertOwnImport, institutionForImport } from './import-access';
@@ -18,27 +13,7 @@ import type { Timings } from './phase-timer';
 import { previewImport } from './preview-import';
 import { MAX_UPLOAD_BYTES, readUpload, tooLarge } from './read-upload';
 
-export interface ImportRoutesDeps {
-  dataSource: DataSource;
-  store: EventStore;
-  /** Finds the signed-in account of a request (cookie or bearer token), or null: as for GraphQL. */
-  authenticate: (req: Request) => Promise<Viewer | null>;
-  logger: Logger;
-}
-
-type Handler = (req: Request, res: Response, requestId: string) => Promise<void>;
-
-/** Refusals as `{ code, message, ...details }` with their HTTP status (src/http/http-errors.ts). */
-export function jsonRoute(logger: Logger, what: string, work: Handler) {
-  return async (req: Request, res: Response) => {
-    const requestId = requestIdOf(req);
-    try {
-      await work(req, res, requestId);
-    } catch (e) {
-      sendHttpError(res, e, logger, { requestId, route: what });
-    }
-  };
-}
+export type ImportRoutesDeps = RouteDeps;
 
 /** A change signed in by the SameSite=Lax cookie must come from LEC's own pages. */
 function refuseCrossSite(req: Request): void {

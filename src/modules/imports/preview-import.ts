@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { sniffFile } from './file-kind';
 import type { Institution } from './import-access';
 import { mapColumns } from './import-columns';

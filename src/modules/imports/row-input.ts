@@ -1,7 +1,7 @@
 import type { PupilInputData } from '../pupils/pupil.decide';
 import { parseGrade } from '../pupils/rules/grades';
 import { parsePrefix } from '../pupils/rules/name-prefixes';
-import { parseThaiDate } from '../pupils/rules/thai-dates';
+import { parseThaiDate } from '../../shared/thai-calendar';
 import { cellText, isBlank, type CellValue } from './cells';
 import type { ColumnMap, ImportField } from './import-columns';
 

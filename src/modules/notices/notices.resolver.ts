@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
 import { OrgUnit } from '../org-units/org-unit.type';
 import { Notice, NoticeInput } from './notice.types';
 import { markRead, noticeById, noticesFor, type NoticeView } from './notices.read';
 import { postNotice } from './post-notice';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => Notice)
 export class NoticesResolver {
@@ -55,6 +56,6 @@ export class NoticesResolver {
 
   @FieldResolver(() => OrgUnit, { description: 'ผู้ส่งประกาศ' })
   fromOrgUnit(@Root() n: NoticeView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(n.fromUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(n.fromUnitCode);
   }
 }

@@ -1,5 +1,5 @@
 import type { RoundDeadlinesChanged, RoundOpened } from '../rounds/round.events';
-import { formatThaiDate } from '../pupils/rules/thai-dates';
+import { formatThaiDate } from '../../shared/thai-calendar';
 
 const DEPARTMENT = 'กรมส่งเสริมการปกครองท้องถิ่น';
 

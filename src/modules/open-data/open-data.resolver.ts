@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { hitRateLimit, tooManyRequests, type RateLimit } from '../../http/rate-limit';
 import { LecError } from '../../shared/errors';
 import { gradeLabels } from '../pupils/rules/grades';

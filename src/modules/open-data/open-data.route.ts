@@ -4,8 +4,8 @@ import { hitRateLimit, tooManyRequests, type RateLimit } from '../../http/rate-l
 import { requestIdOf } from '../../http/request-id';
 import { LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { sendPdfRefusal } from '../../shared/pdf/pdf-response';
 import { releaseMeta, servedRelease, type ReleaseMeta } from './release.read';
+import { sendHttpError } from '../../http/http-errors';
 
 export interface OpenDataDeps {
   dataSource: DataSource;
@@ -87,7 +87,7 @@ export function mountOpenData(app: IRouter, deps: OpenDataDeps): void {
         })
         .end(body);
     } catch (e) {
-      sendPdfRefusal(res, e, logger, { requestId, route: `open data ${format}` });
+      sendHttpError(res, e, logger, { requestId, route: `open data ${format}` });
     }
   };
   app.get('/open-data/counts.json', serve('json'));

@@ -1,8 +1,8 @@
 import type { EventStore } from '../../event-store/event-store.service';
 import { systemMetadata } from '../../event-store/event';
 import { OrgUnitRow } from './org-unit.entity';
-import { DEPARTMENT_CODE, kindLabels } from './org-unit-kind';
-import { provinces } from './provinces';
+import { DEPARTMENT_CODE, kindLabels } from '../chain/org-unit-kind';
+import { provinces } from '../chain/provinces';
 import { registerOrgUnitIn } from './register-org-unit';
 
 /**

@@ -3,7 +3,7 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { isLecError, type LecError } from '../../shared/errors';
 import { csvColumns, type CsvField, type OrgUnitCsvRow } from './org-unit-csv';
-import { kindLabels, laoTypes, orgUnitKinds, type LaoType, type OrgUnitKind } from './org-unit-kind';
+import { kindLabels, laoTypes, orgUnitKinds, type LaoType, type OrgUnitKind } from '../chain/org-unit-kind';
 import { orgUnitDecider } from './org-unit.decider';
 import { OrgUnitRow } from './org-unit.entity';
 import { orgUnitStreamId, type OrgUnitDetails } from './org-unit.events';

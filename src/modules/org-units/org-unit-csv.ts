@@ -1,4 +1,4 @@
-import { kindLabels, laoTypeLabels, laoTypes, orgUnitKinds } from './org-unit-kind';
+import { kindLabels, laoTypeLabels, laoTypes, orgUnitKinds } from '../chain/org-unit-kind';
 
 export const MAX_ROWS = 200_000;
 

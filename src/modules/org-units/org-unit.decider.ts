@@ -1,7 +1,7 @@
 import type { Decider } from '../../event-store/decider';
 import { badInput } from '../../shared/errors';
 import type { OrgUnitDetails, OrgUnitEvent } from './org-unit.events';
-import type { OrgUnitKind } from './org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import {
   assertValidRegistration,
   detailsProblems,

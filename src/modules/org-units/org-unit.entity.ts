@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { LaoType, OrgUnitKind } from './org-unit-kind';
+import type { LaoType, OrgUnitKind } from '../chain/org-unit-kind';
 
 /** Read model: the org-unit tree, kept by the org-units projection. */
 @Entity('org_units')

@@ -1,5 +1,5 @@
 import type { Event } from '../../event-store/event';
-import type { LaoType, OrgUnitKind } from './org-unit-kind';
+import type { LaoType, OrgUnitKind } from '../chain/org-unit-kind';
 
 export interface OrgUnitDetails {
   name: string;

@@ -1,7 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { LaoTypeEnum, OrgUnitKindEnum } from './org-unit.type';
-import type { LaoType, OrgUnitKind } from './org-unit-kind';
+import type { LaoType, OrgUnitKind } from '../chain/org-unit-kind';
 
 @InputType()
 export class OrgUnitInput {

@@ -6,7 +6,7 @@ import {
   requiredParentKind,
   type LaoType,
   type OrgUnitKind,
-} from './org-unit-kind';
+} from '../chain/org-unit-kind';
 
 /** The fields of a unit as entered (by the department, an import, or the demo). */
 export interface OrgUnitInputData {

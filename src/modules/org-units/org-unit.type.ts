@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { laoTypes, orgUnitKinds, type LaoType, type OrgUnitKind } from './org-unit-kind';
+import { laoTypes, orgUnitKinds, type LaoType, type OrgUnitKind } from '../chain/org-unit-kind';
 import { enumOf } from '../../graphql/enum-of';
 
 export const OrgUnitKindEnum = enumOf(orgUnitKinds);

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
-import { metadataOf } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
+import { metadataOf } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { canSeeUnit, requireKind, requireViewer } from '../access/policy';
 import { OrgUnitInput } from './org-unit.input';
 import { OrgUnit } from './org-unit.type';
 import { registerOrgUnit } from './register-org-unit';
+import { orgUnitByCode, orgUnitChildren } from './org-unit.loaders';
 
 @Resolver(() => OrgUnit)
 export class OrgUnitsResolver {
@@ -18,7 +19,7 @@ export class OrgUnitsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OrgUnit | null> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(code);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(code);
     if (!unit) return null;
     if (!canSeeUnit(viewer.orgUnit, unit))
       throw new LecError('FORBIDDEN', `ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของหน่วยงาน ${code}`);
@@ -38,13 +39,13 @@ export class OrgUnitsResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   async parent(@Root() unit: OrgUnit, @Ctx() ctx: GraphQLContext): Promise<OrgUnit | null> {
-    return unit.parentCode ? ctx.loaders.orgUnit.load(unit.parentCode) : null;
+    return unit.parentCode ? ctx.loaders.of(orgUnitByCode).load(unit.parentCode) : null;
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'หน่วยงานในสังกัดที่ผู้ใช้มีสิทธิ์เห็น' })
   async children(@Root() unit: OrgUnit, @Ctx() ctx: GraphQLContext): Promise<OrgUnit[]> {
     const viewer = requireViewer(ctx.viewer);
-    const rows = await ctx.loaders.orgUnitChildren.load(unit.code);
+    const rows = await ctx.loaders.of(orgUnitChildren).load(unit.code);
     return rows.filter((r) => canSeeUnit(viewer.orgUnit, r));
   }
 }

@@ -6,23 +6,17 @@ import { receiveFile } from '../../http/multipart';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
+import { sendPdf } from '../../http/pdf-response';
 import { assertWithin, requireKind } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { kindLabels } from '../org-units/org-unit-kind';
+import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { renderNameListPdf } from './name-list-form.pdf';
-import {
-  MAX_NAME_LIST_BYTES,
-  readNameListXlsx,
-  renderNameListXlsx,
-  type NameListFormData,
-} from './name-list-form.xlsx';
-import { checkNameList, notANameList } from './name-list.check';
-import { readOtherSchoolCounts } from './other-school-counts.read';
-import { storeCertifiedNameList, type StoredNameList } from '../cross-checks/store-certified-name-list';
+import { MAX_NAME_LIST_BYTES, renderNameListXlsx, type NameListFormData } from './name-list-form.xlsx';
+import { notANameList } from './name-list.check';
+import { sendHttpError } from '../../http/http-errors';
 
 export interface NameListDeps {
   dataSource: DataSource;
@@ -35,14 +29,14 @@ export interface NameListDeps {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The school of another affiliation a request names; 404 / 400 in Thai when there is none. */
-async function otherSchoolOf(ds: DataSource, req: Request): Promise<OrgUnitRow> {
+export async function otherSchoolOf(ds: DataSource, req: Request): Promise<OrgUnitRow> {
   const code = String(req.params.schoolCode);
   const unit = await ds.manager.findOneBy(OrgUnitRow, { code });
   if (!unit) throw new LecError('NOT_FOUND', `ไม่พบสถานศึกษารหัส ${code}`);
   return unit;
 }
 
-function assertOtherSchool(unit: OrgUnitRow): void {
+export function assertOtherSchool(unit: OrgUnitRow): void {
   if (unit.kind !== 'OTHER_SCHOOL')
     throw badInput(
       { schoolCode: 'แบบรับรองรายชื่อนักเรียนใช้กับสถานศึกษาสังกัดอื่นที่ อปท. อุดหนุนเท่านั้น' },
@@ -67,7 +61,7 @@ async function formDataOf(ds: DataSource, unit: OrgUnitRow): Promise<NameListFor
 }
 
 /** The file of a `multipart/form-data` request, field `file`, up to 5 MB; a Thai 400 / 413 otherwise (src/http/multipart.ts). */
-async function readUploadedFile(req: Request): Promise<Buffer> {
+export async function readUploadedFile(req: Request): Promise<Buffer> {
   const r = await receiveFile(req, { maxBytes: MAX_NAME_LIST_BYTES, maxFields: 10, maxParts: 20 });
   if (r.ok) return r.bytes;
   throw notANameList(
@@ -86,8 +80,8 @@ async function readUploadedFile(req: Request): Promise<Buffer> {
  * Records; source 004 item 2):
  * - `GET /other-schools/<schoolCode>/name-list-form.xlsx` and `.pdf`: the blank form the LAO sends
  *   the school, for its funding LAO, its province and the department;
- * - `POST /other-schools/<schoolCode>/name-list-check` (multipart `file`, .xlsx ≤ 5 MB): the funding
- *   LAO checks the returned list against the counts it recorded.
+ * - `POST /other-schools/<schoolCode>/name-list-check`: in cross-checks/name-list-check.route.ts (it keeps
+ *   the list for the cross-check).
  * Signed in by the session cookie or a bearer token; refusals are JSON with the API's code and a
  * Thai message.
  */
@@ -120,85 +114,9 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
         })
         .end(file);
     } catch (e) {
-      sendPdfRefusal(res, e, logger, { requestId, route: 'name list form' });
+      sendHttpError(res, e, logger, { requestId, route: 'name list form' });
     }
   };
   app.get('/other-schools/:schoolCode/name-list-form.xlsx', cookieParser(), form('xlsx'));
   app.get('/other-schools/:schoolCode/name-list-form.pdf', cookieParser(), form('pdf'));
-
-  // A check of the returned list against the recorded counts; during an open round the list is
-  // also kept as the school's certified list of that round (an event with the file's digest and the
-  // valid IDs, grades and sexes; no names), for the cross-check across affiliations. The LAO still
-  // records counts with recordOtherSchoolCounts.
-  app.post(
-    '/other-schools/:schoolCode/name-list-check',
-    cookieParser(),
-    async (req: Request, res: Response) => {
-      const requestId = requestIdOf(req);
-      const started = Date.now();
-      try {
-        const viewer = requireKind(await deps.authenticate(req), 'LAO');
-        const unit = await otherSchoolOf(dataSource, req);
-        if (unit.laoCode !== viewer.orgUnit.code)
-          throw new LecError(
-            'FORBIDDEN',
-            `${unit.name} (${unit.code}) ไม่ได้อยู่ในความรับผิดชอบของ อปท. ของท่าน: ตรวจสอบรายชื่อได้เฉพาะ อปท. ที่อุดหนุนสถานศึกษานั้น`,
-          );
-        assertOtherSchool(unit);
-        const file = await readUploadedFile(req);
-        const rows = await readNameListXlsx(file);
-        const [view] = await readOtherSchoolCounts(dataSource.manager, [unit.code]);
-        const today = todayInBangkok(new Date());
-        const check = checkNameList(rows, view.counts, today);
-        const round = await dataSource.manager.findOne(RoundRow, { where: { status: 'OPEN' } });
-        const stored: StoredNameList | null = round
-          ? await storeCertifiedNameList(
-              deps.store,
-              { roundId: round.id, schoolCode: unit.code, laoCode: viewer.orgUnit.code, file, rows, today },
-              {
-                accountId: viewer.accountId,
-                profileId: viewer.profileId,
-                orgUnitCode: viewer.orgUnit.code,
-                requestId,
-                at: new Date().toISOString(),
-              },
-            )
-          : null;
-        // Counts only: the log never holds a name or an ID.
-        logger.info(
-          {
-            requestId,
-            account: viewer.username,
-            unit: unit.code,
-            rows: check.rows,
-            invalid: check.invalidRows.length,
-            differences: check.differences.length,
-            stored: stored && { roundId: stored.roundId, appended: stored.appended },
-            ms: Date.now() - started,
-          },
-          'name list checked',
-        );
-        res
-          .status(200)
-          .set({ 'Cache-Control': 'no-store' })
-          .json({
-            school: { code: unit.code, name: unit.name },
-            recordedAt: view.recordedAt,
-            ...check,
-            stored,
-            message: `${check.message} ${
-              stored
-                ? stored.appended
-                  ? `เก็บแบบรับรองรายชื่อนี้เป็นของรอบ ${stored.roundId} แล้ว`
-                  : `แบบรับรองรายชื่อนี้เก็บไว้สำหรับรอบ ${stored.roundId} แล้ว (ไฟล์เดียวกัน ไม่ได้เก็บซ้ำ)`
-                : 'ไม่มีรอบการบันทึกข้อมูลที่เปิดอยู่ จึงตรวจสอบได้แต่ไม่ได้เก็บรายชื่อไว้'
-            }`,
-          });
-      } catch (e) {
-        // An upload refused before its body was read: drain it, so the client gets the answer.
-        if (!req.readableEnded) req.resume();
-        sendPdfRefusal(res, e, logger, { requestId, route: 'name list check' });
-      }
-    },
-  );
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
@@ -9,6 +9,7 @@ import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-schoo
 import type { OtherSchoolStatus } from './other-school-counts.rules';
 import { OtherSchoolCounts, OtherSchoolStatusEnum } from './other-school-counts.type';
 import { recordOtherSchoolCounts } from './record-other-school-counts';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => OtherSchoolCounts)
 export class OtherSchoolCountsResolver {
@@ -45,7 +46,7 @@ export class OtherSchoolCountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OtherSchoolCountsView | null> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(schoolCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(schoolCode);
     if (!unit) return null;
     assertWithin(viewer, unit);
     if (unit.kind !== 'OTHER_SCHOOL')
@@ -62,7 +63,7 @@ export class OtherSchoolCountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OtherSchoolCountsView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const lao = await ctx.loaders.orgUnit.load(laoCode);
+    const lao = await ctx.loaders.of(orgUnitByCode).load(laoCode);
     if (!lao) throw badInput({ laoCode: `ไม่พบ อปท. รหัส ${laoCode}` });
     assertWithin(viewer, lao);
     if (lao.kind !== 'LAO') throw badInput({ laoCode: `${lao.name} (${lao.code}) ไม่ใช่ อปท.` });
@@ -70,7 +71,7 @@ export class OtherSchoolCountsResolver {
       where: { parentCode: laoCode, kind: 'OTHER_SCHOOL' },
       order: { code: 'ASC' },
     });
-    for (const s of schools) ctx.loaders.orgUnit.prime(s.code, s);
+    for (const s of schools) ctx.loaders.of(orgUnitByCode).prime(s.code, s);
     return readOtherSchoolCounts(
       ctx.dataSource.manager,
       schools.map((s) => s.code),
@@ -79,6 +80,6 @@ export class OtherSchoolCountsResolver {
 
   @FieldResolver(() => OrgUnit)
   async school(@Root() view: OtherSchoolCountsView, @Ctx() ctx: GraphQLContext): Promise<OrgUnitRow | null> {
-    return ctx.loaders.orgUnit.load(view.schoolCode);
+    return ctx.loaders.of(orgUnitByCode).load(view.schoolCode);
   }
 }

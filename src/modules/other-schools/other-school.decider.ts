@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/decider';
 import { badInput } from '../../shared/errors';
-import { kindLabels, type OrgUnitKind } from '../org-units/org-unit-kind';
+import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
 import {
   checkOtherSchoolCounts,
   sameRecord,

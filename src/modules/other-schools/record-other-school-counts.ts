@@ -2,12 +2,12 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput, LecError } from '../../shared/errors';
 import { lockUnits } from '../confirmation/confirmation.reads';
-import { assertNotConfirmed } from '../confirmation/register-lock';
+import { assertNotConfirmed } from '../chain/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolDecider } from './other-school.decider';
 import type { OtherSchoolCountsEntry } from './other-school-counts.rules';
 import { otherSchoolStreamId } from './other-school.events';
-import { recordedCountsDataset } from '../confirmation/dataset';
+import { recordedCountsDataset } from '../chain/dataset';
 import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.read';
 
 /**

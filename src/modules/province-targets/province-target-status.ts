@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import type { Viewer } from '../access/viewer';
 import { daysBetween, type TaskView } from '../confirmation/tasks';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import { formatThaiDate, todayInBangkok } from '../pupils/rules/thai-dates';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
 import { lateAgainst } from './province-target.rules';
 import { targetsOf, type ProvinceTargetsView } from './province-targets.read';
 

@@ -1,4 +1,4 @@
-import { formatThaiDate, isIsoDate } from '../pupils/rules/thai-dates';
+import { formatThaiDate, isIsoDate } from '../../shared/thai-calendar';
 
 export interface TargetInput {
   institutionTarget: string;

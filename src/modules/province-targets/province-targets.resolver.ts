@@ -1,13 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
 import { UnitConfirmationStatus } from '../confirmation/confirmation.types';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { ProvinceTargets, ProvinceTargetsInput, ProvinceTargetStatus } from './province-targets.types';
 import { setProvinceTargets } from './set-province-targets';
 import { targetsOf, type ProvinceTargetsView } from './province-targets.read';
 import { targetStatusOf } from './province-target-status';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => ProvinceTargets)
 export class ProvinceTargetsResolver {
@@ -49,7 +50,7 @@ export class UnitTargetStatusResolver {
     description: 'เทียบกับกำหนดเสร็จของจังหวัดในรอบที่เปิดอยู่ (เฉพาะ อปท. และสถานศึกษา เมื่อจังหวัดกำหนดไว้)',
   })
   async provinceTarget(@Root() s: UnitConfirmationStatus, @Ctx() ctx: GraphQLContext) {
-    const unit = await ctx.loaders.orgUnit.load(s.orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(s.orgUnitCode);
     if (!unit) return null;
     return targetStatusOf(ctx, unit, s.datasets, todayInBangkok(new Date()));
   }

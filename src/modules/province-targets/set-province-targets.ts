@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event';
 import { streamVersion } from '../../event-store/event-store';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput, LecError } from '../../shared/errors';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 import { provinceTargetStreamId, type ProvinceTargetsSet } from './province-target.events';
 import { targetProblems, type TargetInput } from './province-target.rules';
 import { openRoundDeadlines, targetsOf, type ProvinceTargetsView } from './province-targets.read';

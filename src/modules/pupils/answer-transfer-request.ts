@@ -1,4 +1,4 @@
-import { assertRegisterOpen } from '../confirmation/register-lock';
+import { assertRegisterOpen } from '../chain/register-lock';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventMetadata } from '../../event-store/event';

@@ -1,4 +1,4 @@
-import { assertRegisterOpen } from '../confirmation/register-lock';
+import { assertRegisterOpen } from '../chain/register-lock';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
@@ -8,7 +8,7 @@ import { lastPromotionYear, loadInstitution } from './pupil-reads';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId, type PromotionCompleted } from './pupil.events';
 import type { Grade } from './rules/grades';
-import { todayInBangkok } from './rules/thai-dates';
+import { todayInBangkok } from '../../shared/thai-calendar';
 
 export interface PromotionOutcome extends PromotionSummary {
   /** The institution had promoted for this year already: nothing was done now. */

@@ -8,7 +8,7 @@ import {
 import type { PupilStatus } from './pupil.entity';
 import type { LeaveReason, PupilDetails, PupilEvent } from './pupil.events';
 import { gradeLabels, nextGrade, type Grade } from './rules/grades';
-import { formatThaiDate, isIsoDate } from './rules/thai-dates';
+import { formatThaiDate, isIsoDate } from '../../shared/thai-calendar';
 
 /** What a decision about one pupil's comings and goings needs, read from the read models in the command's transaction. */
 export interface LifecycleState extends Pick<InstitutionState, 'institution' | 'academicYear' | 'today'> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
 import type { LeaveReason } from './pupil.events';
 import { PupilInput } from './pupil.input';
@@ -9,9 +9,9 @@ import { GradeEnum, LeaveReasonEnum, Pupil } from './pupil.types';
 import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
 import { promotePupils, type PromotionOutcome } from './promote-pupils';
 import type { Grade } from './rules/grades';
-import { formatThaiDate, todayInBangkok } from './rules/thai-dates';
+import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
 import { runLifecycleCommand } from './run-lifecycle-command';
-import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from '../offline/offline-args';
+import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
 
 function promotionMessage(o: PromotionOutcome): string {
   const counts = `เลื่อนชั้น ${o.promoted} คน จบการศึกษา ${o.graduated} คน`;

@@ -10,7 +10,7 @@ import {
   lastGradeTaught,
   promotionYearProblem,
 } from './rules/promotion-rules';
-import { academicYearStart } from './rules/thai-dates';
+import { academicYearStart } from '../../shared/thai-calendar';
 
 export interface PromotionState extends Pick<InstitutionState, 'institution' | 'today'> {
   /** The institution has promoted for this academic year already. */

@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';

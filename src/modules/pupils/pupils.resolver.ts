@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { readStream } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
@@ -22,13 +22,15 @@ import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.query';
 import { runPupilCommand } from './run-pupil-command';
 import { maskPupilId } from './rules/citizen-id';
-import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from '../offline/offline-args';
+import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 @Resolver(() => Pupil)
 export class PupilsResolver {
   private async unitInScope(ctx: GraphQLContext, code: string) {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(code);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(code);
     if (!unit) throw badInput({ institutionCode: `ไม่พบสถานศึกษารหัส ${code}` });
     assertWithin(viewer, unit);
     return viewer;
@@ -137,9 +139,9 @@ export class PupilsResolver {
       reasonText: reasonLabels[p.removalReason!],
       note: p.removalNote,
       removedAt: p.removedAt!,
-      removedBy: await ctx.loaders.actor.load(
-        actorKey({ accountId: p.removedByAccount, profileId: p.removedByProfile }),
-      ),
+      removedBy: await ctx.loaders
+        .of(actorLoader)
+        .load(actorKey({ accountId: p.removedByAccount, profileId: p.removedByProfile })),
     };
   }
 
@@ -170,7 +172,7 @@ export class PupilsResolver {
         return {
           type: e.type,
           at: new Date(e.metadata.at),
-          by: await ctx.loaders.actor.load(actorKey(e.metadata)),
+          by: await ctx.loaders.of(actorLoader).load(actorKey(e.metadata)),
           data: JSON.stringify(data),
         };
       }),

@@ -4,7 +4,7 @@ import type { EventStore } from '../../event-store/event-store.service';
 import type { PupilInputData } from './pupil.decide';
 import { findActiveHolder, loadInstitution } from './pupil-reads';
 import { parsePupilId } from './rules/citizen-id';
-import { academicYearOf, todayInBangkok } from './rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { decideTransferRequest } from './transfer-request.decide';
 import { TransferRequestRow } from './transfer-request.entity';
 import { transferRequestStreamId } from './transfer-request.events';

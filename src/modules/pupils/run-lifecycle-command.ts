@@ -1,14 +1,14 @@
-import { assertRegisterOpen } from '../confirmation/register-lock';
+import { assertRegisterOpen } from '../chain/register-lock';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
 import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decide';
 import { findActiveHolder, lastPromotionYear, loadInstitution } from './pupil-reads';
 import { PupilRow } from './pupil.entity';
-import { assertNotStale, remember, replayed, type OfflineContext } from '../offline/offline-write';
+import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
-import { academicYearOf, todayInBangkok } from './rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 
 /**
  * Runs a leave, a transfer in or a hold-back on an institution's register, as runPupilCommand does:

@@ -3,14 +3,14 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { streamVersion } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
-import { assertRegisterOpen } from '../confirmation/register-lock';
+import { assertRegisterOpen } from '../chain/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decide';
 import { PupilRow } from './pupil.entity';
-import { assertNotStale, remember, replayed, type OfflineContext } from '../offline/offline-write';
+import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
-import { academicYearOf, todayInBangkok } from './rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 
 async function activeHolder(
   tx: EntityManager,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { actorKey } from '../accounts/actor.type';
@@ -17,17 +17,23 @@ import {
   type TransferDirection,
 } from './transfer-request.types';
 import { listTransferRequests } from './transfer-requests.query';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 async function viewOf(r: TransferRequestRow, ctx: GraphQLContext): Promise<TransferRequest> {
   // Both institutions know the child's ID (one holds it, the other typed it); everyone else sees it masked.
   const viewerCode = ctx.viewer?.orgUnit.code;
   const party = viewerCode === r.fromInstitutionCode || viewerCode === r.toInstitutionCode;
   const [from, to, requestedBy, answeredBy] = await Promise.all([
-    ctx.loaders.orgUnit.load(r.fromInstitutionCode),
-    ctx.loaders.orgUnit.load(r.toInstitutionCode),
-    ctx.loaders.actor.load(actorKey({ accountId: r.requestedByAccount, profileId: r.requestedByProfile })),
+    ctx.loaders.of(orgUnitByCode).load(r.fromInstitutionCode),
+    ctx.loaders.of(orgUnitByCode).load(r.toInstitutionCode),
+    ctx.loaders
+      .of(actorLoader)
+      .load(actorKey({ accountId: r.requestedByAccount, profileId: r.requestedByProfile })),
     r.answeredAt
-      ? ctx.loaders.actor.load(actorKey({ accountId: r.answeredByAccount, profileId: r.answeredByProfile }))
+      ? ctx.loaders
+          .of(actorLoader)
+          .load(actorKey({ accountId: r.answeredByAccount, profileId: r.answeredByProfile }))
       : null,
   ]);
   return {
@@ -67,7 +73,7 @@ export class TransferRequestsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(institutionCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(institutionCode);
     if (!unit || !['SCHOOL', 'CDC', 'LAO'].includes(unit.kind))
       throw badInput({ institutionCode: `ไม่พบสถานศึกษาหรือ อปท. รหัส ${institutionCode}` });
     assertWithin(viewer, unit);

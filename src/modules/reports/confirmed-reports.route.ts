@@ -2,14 +2,15 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
-import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
+import { sendPdf } from '../../http/pdf-response';
 import { assertWithin, requireViewer } from '../access/policy';
-import { kindLabels } from '../org-units/org-unit-kind';
+import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { renderConfirmedNameList } from './confirmed-name-list.pdf';
 import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.data';
 import { renderLaoSummary } from './lao-summary.pdf';
 import type { RemovalRegisterDeps } from './removal-register.route';
+import { sendHttpError } from '../../http/http-errors';
 
 const roundParam = (req: Request) => (typeof req.query.roundId === 'string' ? req.query.roundId : null);
 
@@ -57,7 +58,7 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
       );
       sendPdf(res, pdf, `confirmed-name-list-${unit.code}-${round.id}.pdf`);
     } catch (e) {
-      sendPdfRefusal(res, e, logger, { requestId, route: 'confirmed name list' });
+      sendHttpError(res, e, logger, { requestId, route: 'confirmed name list' });
     }
   });
 
@@ -79,7 +80,7 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
       );
       sendPdf(res, pdf, `lao-summary-${unit.code}-${round.id}.pdf`);
     } catch (e) {
-      sendPdfRefusal(res, e, logger, { requestId, route: 'LAO summary' });
+      sendHttpError(res, e, logger, { requestId, route: 'LAO summary' });
     }
   });
 }

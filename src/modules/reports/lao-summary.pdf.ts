@@ -20,7 +20,7 @@ import {
   thaiDigits,
   type Doc,
 } from '../../shared/pdf/thai-pdf';
-import type { LaoType } from '../org-units/org-unit-kind';
+import type { LaoType } from '../chain/org-unit-kind';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 
 export interface SummaryCount {

@@ -4,14 +4,15 @@ import type { DataSource } from 'typeorm';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
+import { sendPdf } from '../../http/pdf-response';
 import { assertWithin, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { kindLabels } from '../org-units/org-unit-kind';
+import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { renderPostingList } from './posting-list.pdf';
+import { sendHttpError } from '../../http/http-errors';
 
 export interface PostingListDeps {
   dataSource: DataSource;
@@ -79,7 +80,7 @@ export function mountPostingList(app: IRouter, deps: PostingListDeps): void {
         );
         sendPdf(res, pdf, `posting-list-${code}-${todayInBangkok(printedAt)}.pdf`);
       } catch (e) {
-        sendPdfRefusal(res, e, logger, { requestId, route: 'posting list' });
+        sendHttpError(res, e, logger, { requestId, route: 'posting list' });
       }
     },
   );

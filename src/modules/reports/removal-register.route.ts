@@ -4,23 +4,24 @@ import { In, type DataSource } from 'typeorm';
 import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { sendPdf, sendPdfRefusal } from '../../shared/pdf/pdf-response';
+import { sendPdf } from '../../http/pdf-response';
 import { assertWithin, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
 import { AccountRow, ProfileRow } from '../accounts/account.entity';
-import { kindLabels } from '../org-units/org-unit-kind';
+import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
 import { nonExistenceReasons } from '../pupils/pupil.events';
 import { reasonLabels } from '../pupils/pupil.types';
 import { maskPupilId, parsePupilId } from '../pupils/rules/citizen-id';
 import { gradeLabels, isSchoolGrade } from '../pupils/rules/grades';
-import { ageOn, todayInBangkok } from '../pupils/rules/thai-dates';
+import { ageOn, todayInBangkok } from '../../shared/thai-calendar';
 import {
   renderRemovalRegister,
   type RemovalRegisterData,
   type RemovalRegisterEntry,
 } from './removal-register.pdf';
+import { sendHttpError } from '../../http/http-errors';
 
 export interface RemovalRegisterDeps {
   dataSource: DataSource;
@@ -158,7 +159,7 @@ export function mountRemovalRegister(app: IRouter, deps: RemovalRegisterDeps): v
         );
         sendPdf(res, pdf, `removal-register-${unit.code}-${todayInBangkok(printedAt)}.pdf`);
       } catch (e) {
-        sendPdfRefusal(res, e, logger, { requestId, route: 'removal register' });
+        sendHttpError(res, e, logger, { requestId, route: 'removal register' });
       }
     },
   );

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { NonExistenceReason } from '../pupils/pupil.events';
 import { reasonLabels } from '../pupils/pupil.types';
 import { maskPupilId } from '../pupils/rules/citizen-id';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext } from '../access/context';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { OrgUnit } from '../org-units/org-unit.type';
@@ -7,6 +7,7 @@ import { reviewLists, type InstitutionReview as InstitutionReviewView } from './
 import { InstitutionReview, ReviewCountsType, ReviewLists } from './review-lists.types';
 import { reviewCountsLoader } from './review-counts';
 import { UnitConfirmationStatus } from '../confirmation/confirmation.types';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => ReviewLists)
 export class ReviewListsResolver {
@@ -21,7 +22,7 @@ export class ReviewListsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReviewLists> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
     const institutions = await reviewLists(ctx.dataSource.manager, unit, {
@@ -45,7 +46,7 @@ export class ReviewListsResolver {
 export class InstitutionReviewResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() r: InstitutionReviewView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(r.institutionCode);
+    return ctx.loaders.of(orgUnitByCode).load(r.institutionCode);
   }
 }
 

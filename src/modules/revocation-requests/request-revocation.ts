@@ -3,7 +3,7 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { badInput, LecError } from '../../shared/errors';
 import type { Viewer } from '../access/viewer';
-import { datasetLabels, type Dataset } from '../confirmation/dataset';
+import { datasetLabels, type Dataset } from '../chain/dataset';
 import { revocationRequestDecider } from './revocation-request.decider';
 import { revocationRequestStreamId } from './revocation-request.events';
 import { checkReason, checkRequester, levelThatMustAct } from './revocation-request.rules';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../access/viewer';
 import type { TaskView } from '../confirmation/tasks';
-import { datasetLabels } from '../confirmation/dataset';
+import { datasetLabels } from '../chain/dataset';
 import { stepsFor } from './revocation-request.rules';
 import { requestsAwaiting } from './revocation-requests.read';
 

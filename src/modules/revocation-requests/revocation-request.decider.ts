@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/decider';
 import { badInput, LecError } from '../../shared/errors';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 import type { RevocationRequestEvent } from './revocation-request.events';
 
 export type RevocationRequestCommand =

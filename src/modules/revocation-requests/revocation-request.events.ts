@@ -1,5 +1,5 @@
 import type { Event } from '../../event-store/event';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 
 /** A unit (or a level above it) asks the level that must act to revoke a confirmation. */
 export type RevocationRequested = Event<

@@ -1,5 +1,5 @@
 import { badInput, LecError } from '../../shared/errors';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import type { OrgUnitKind } from '../chain/org-unit-kind';
 
 /** A unit on the way up from the one whose confirmation is to be revoked, and whether it has confirmed. */
 export interface ChainLink {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../access/viewer';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 import { levelThatMustAct, type ChainLink } from './revocation-request.rules';
 
 export type RequestStatus = 'OPEN' | 'REVOKED' | 'REFUSED';

@@ -1,16 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.type';
 import { Confirmation, DatasetEnum } from '../confirmation/confirmation.types';
 import type { ConfirmationView } from '../confirmation/confirmation.view';
-import type { Dataset } from '../confirmation/dataset';
+import type { Dataset } from '../chain/dataset';
 import { OrgUnit } from '../org-units/org-unit.type';
 import { refuseRevocationRequest } from './refuse-revocation-request';
 import { requestRevocation } from './request-revocation';
 import { RevocationRequest } from './revocation-request.types';
 import { answeredBy, mustActOn, requestsUnder, type RevocationRequestView } from './revocation-requests.read';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 @Resolver(() => RevocationRequest)
 export class RevocationRequestsResolver {
@@ -25,7 +27,7 @@ export class RevocationRequestsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevocationRequestView> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
     return requestRevocation(ctx.store, viewer, orgUnitCode, dataset, reason, metadataOf(ctx));
@@ -56,7 +58,7 @@ export class RevocationRequestsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevocationRequestView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
     return requestsUnder(ctx.dataSource.manager, unit, { roundId, openOnly: !!openOnly });
@@ -64,24 +66,24 @@ export class RevocationRequestsResolver {
 
   @FieldResolver(() => OrgUnit, { description: 'หน่วยงานที่ขอให้ยกเลิกการยืนยันข้อมูล' })
   orgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(r.orgUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(r.orgUnitCode);
   }
 
   @FieldResolver(() => OrgUnit, { description: 'หน่วยงานที่ส่งคำขอ' })
   requestedByOrgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(r.requestedByUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(r.requestedByUnitCode);
   }
 
   @FieldResolver(() => Actor, { description: 'ผู้ส่งคำขอ: บัญชีและผู้รับผิดชอบในขณะนั้น' })
   requestedBy(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.actor.load(
-      actorKey({ accountId: r.requestedByAccount, profileId: r.requestedByProfile }),
-    );
+    return ctx.loaders
+      .of(actorLoader)
+      .load(actorKey({ accountId: r.requestedByAccount, profileId: r.requestedByProfile }));
   }
 
   @FieldResolver(() => OrgUnit, { description: 'หน่วยงานที่ต้องดำเนินการเมื่อส่งคำขอ' })
   addressedToOrgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(r.addressedToUnitCode);
+    return ctx.loaders.of(orgUnitByCode).load(r.addressedToUnitCode);
   }
 
   @FieldResolver(() => OrgUnit, {
@@ -90,12 +92,12 @@ export class RevocationRequestsResolver {
   })
   async mustActOrgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
     const actor = await mustActOn(ctx.dataSource.manager, r);
-    return actor && ctx.loaders.orgUnit.load(actor.code);
+    return actor && ctx.loaders.of(orgUnitByCode).load(actor.code);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่พิจารณา' })
   answeredByOrgUnit(@Root() r: RevocationRequestView, @Ctx() ctx: GraphQLContext) {
-    return r.answeredByUnitCode ? ctx.loaders.orgUnit.load(r.answeredByUnitCode) : null;
+    return r.answeredByUnitCode ? ctx.loaders.of(orgUnitByCode).load(r.answeredByUnitCode) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/decider';
 import { badInput, LecError } from '../../shared/errors';
-import { isIsoDate } from '../pupils/rules/thai-dates';
+import { isIsoDate } from '../../shared/thai-calendar';
 import { roundIdOf, type RoundDeadlines, type RoundEvent } from './round.events';
 
 export interface RoundInputData extends RoundDeadlines {

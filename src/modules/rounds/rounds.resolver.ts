@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
-import { lockRounds } from '../confirmation/register-lock';
+import { lockRounds } from '../chain/register-lock';
 import { RoundExtensionRow, RoundRow } from './round.entity';
 import { roundsDecider, type RoundCommand } from './round.decider';
 import { ROUNDS_STREAM } from './round.events';
 import { DeadlineExtension, Round, RoundDeadlinesInput, RoundInput } from './round.types';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 @Resolver(() => Round)
 export class RoundsResolver {
@@ -55,7 +56,7 @@ export class RoundsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     requireKind(ctx.viewer, 'DEPARTMENT');
-    if (!(await ctx.loaders.orgUnit.load(orgUnitCode)))
+    if (!(await ctx.loaders.of(orgUnitByCode).load(orgUnitCode)))
       throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     return this.run(
       ctx,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { metadataOf, type GraphQLContext } from '../../graphql/context';
+import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
@@ -28,6 +28,8 @@ import {
   SpotCheckPupil,
   SpotCheckResultEnum,
 } from './spot-check.types';
+import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { actorLoader } from '../accounts/actor.loader';
 
 const ONLY_PROVINCE =
   'การสุ่มตรวจสอบทำได้เฉพาะสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (สถจ.) และกรมส่งเสริมการปกครองท้องถิ่น';
@@ -41,7 +43,7 @@ function requireChecker(ctx: GraphQLContext): Viewer {
 
 async function provinceInScope(ctx: GraphQLContext, code: string): Promise<OrgUnitRow> {
   const viewer = requireChecker(ctx);
-  const unit = await ctx.loaders.orgUnit.load(code);
+  const unit = await ctx.loaders.of(orgUnitByCode).load(code);
   if (!unit || unit.kind !== 'PROVINCE') throw badInput({ provinceCode: `ไม่พบจังหวัดรหัส ${code}` });
   assertWithin(viewer, unit);
   return unit;
@@ -96,7 +98,7 @@ export class SpotChecksResolver {
     const viewer = requireChecker(ctx);
     const before = await readSpotCheck(ctx.dataSource.manager, spotCheckId);
     if (!before) throw new LecError('NOT_FOUND', 'ไม่พบการสุ่มตรวจสอบนี้');
-    const province = await ctx.loaders.orgUnit.load(before.provinceCode);
+    const province = await ctx.loaders.of(orgUnitByCode).load(before.provinceCode);
     assertWithin(viewer, province!);
     await recordSpotCheckResult(ctx.store, { spotCheckId, pupilId, result, note }, metadataOf(ctx));
     return (await readSpotCheck(ctx.dataSource.manager, spotCheckId))!;
@@ -119,7 +121,7 @@ export class SpotChecksResolver {
     const viewer = requireChecker(ctx);
     const view = await readSpotCheck(ctx.dataSource.manager, id);
     if (!view) return null;
-    assertWithin(viewer, (await ctx.loaders.orgUnit.load(view.provinceCode))!);
+    assertWithin(viewer, (await ctx.loaders.of(orgUnitByCode).load(view.provinceCode))!);
     return view;
   }
 
@@ -131,7 +133,7 @@ export class SpotChecksResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SpotCheckFlagView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(orgUnitCode);
+    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
     if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC' && unit.kind !== 'LAO')
@@ -141,12 +143,14 @@ export class SpotChecksResolver {
 
   @FieldResolver(() => OrgUnit)
   province(@Root() s: SpotCheckRow, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(s.provinceCode);
+    return ctx.loaders.of(orgUnitByCode).load(s.provinceCode);
   }
 
   @FieldResolver(() => Actor, { description: 'ผู้สุ่ม' })
   drawnBy(@Root() s: SpotCheckRow, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.actor.load(actorKey({ accountId: s.drawnByAccount, profileId: s.drawnByProfile }));
+    return ctx.loaders
+      .of(actorLoader)
+      .load(actorKey({ accountId: s.drawnByAccount, profileId: s.drawnByProfile }));
   }
 
   @FieldResolver(() => [SpotCheckPupil], { description: 'รายชื่อที่สุ่มได้ตามลำดับ' })
@@ -164,15 +168,15 @@ export class SpotChecksResolver {
 export class SpotCheckPupilResolver {
   @FieldResolver(() => OrgUnit)
   institution(@Root() p: SpotCheckPupilView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.institutionCode);
+    return ctx.loaders.of(orgUnitByCode).load(p.institutionCode);
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'ผู้บันทึกผล' })
   recordedBy(@Root() p: SpotCheckPupilView, @Ctx() ctx: GraphQLContext) {
     if (!p.recordedAt) return null;
-    return ctx.loaders.actor.load(
-      actorKey({ accountId: p.recordedByAccount, profileId: p.recordedByProfile }),
-    );
+    return ctx.loaders
+      .of(actorLoader)
+      .load(actorKey({ accountId: p.recordedByAccount, profileId: p.recordedByProfile }));
   }
 }
 
@@ -180,6 +184,6 @@ export class SpotCheckPupilResolver {
 export class SpotCheckInstitutionResolver {
   @FieldResolver(() => OrgUnit)
   institution(@Root() i: SpotCheckInstitutionView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(i.institutionCode);
+    return ctx.loaders.of(orgUnitByCode).load(i.institutionCode);
   }
 }

@@ -1,5 +1,5 @@
 import { gradeLabels, typicalAge, type Grade } from './grades';
-import { academicYearStart, ageOn, formatThaiDate } from './thai-dates';
+import { academicYearStart, ageOn, formatThaiDate } from '../../../shared/thai-calendar';
 
 export const CDC_MIN_AGE = 2;
 export const CDC_MAX_AGE = 6;

@@ -1,5 +1,9 @@
-import { provinces } from '../../org-units/provinces';
-import { ceToBe, toArabicDigits } from './thai-dates';
+import { provinces } from '../../chain/provinces';
+import { citizenIdCheckDigit } from '../../../shared/citizen-id-digit';
+import { ceToBe, toArabicDigits } from '../../../shared/thai-calendar';
+
+// The check digit is kernel (the log redaction needs it too); pupils' callers keep importing it from here.
+export { citizenIdCheckDigit };
 
 /**
  * The identifier typed into the citizen-ID field (guideline 5.3.3 (4)): a Thai citizen ID, or the
@@ -17,13 +21,6 @@ const G_CODE_EXAMPLE = 'G644200000001';
 /** Spaces, hyphens and dashes as people type them (`1-1037-02071-81-1`), and zero-width spaces from copy-paste. */
 function compact(raw: string): string {
   return toArabicDigits(raw).replace(/[\s\u200b\-–—]/g, '');
-}
-
-/** Weights 13..2 over the first 12 digits; check = (11 − sum mod 11) mod 10. */
-export function citizenIdCheckDigit(first12: string): number {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (13 - i);
-  return (11 - (sum % 11)) % 10;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { academicYearStart, ageOn, toArabicDigits } from './thai-dates';
+import { academicYearStart, ageOn, toArabicDigits } from '../../../shared/thai-calendar';
 
 // prettier-ignore
 export const schoolGrades = [

@@ -1,5 +1,5 @@
 import { gradeLabels, isSchoolGrade, nextGrade, schoolGrades, type Grade, type SchoolGrade } from './grades';
-import { academicYearOf, beToCe } from './thai-dates';
+import { academicYearOf, beToCe } from '../../../shared/thai-calendar';
 
 /**
  * The academic years an institution may promote its pupils for: the current one, and from 1 March

@@ -2,7 +2,7 @@ import { ageProblem } from './age-rules';
 import { checkPupilId } from './citizen-id';
 import { isGrade } from './grades';
 import { parsePrefix, prefixHint, sexLabels, sexes, startsWithPrefix } from './name-prefixes';
-import { BE_OFFSET, BE_THRESHOLD, formatThaiDate, isIsoDate } from './thai-dates';
+import { BE_OFFSET, BE_THRESHOLD, formatThaiDate, isIsoDate } from '../../../shared/thai-calendar';
 
 /** A pupil or CDC child as entered, before any check (so every field is a plain string). */
 export interface PupilFields {

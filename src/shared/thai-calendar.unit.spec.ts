@@ -9,7 +9,7 @@ import {
   parseThaiDate,
   todayInBangkok,
   toArabicDigits,
-} from './thai-dates';
+} from './thai-calendar';
 
 describe('Buddhist era (พ.ศ.) and Christian era (ค.ศ.)', () => {
   it('converts both ways: 2568 = 2025', () => {

@@ -4,15 +4,15 @@ import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
 import { recordCdcBasicData } from '../cdc-basic-data/record-cdc-basic-data';
 import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
-import { datasets, type Dataset } from '../confirmation/dataset';
-import { demoPupils } from '../demo/demo-pupils';
-import { seedDemo } from '../demo/seed-demo';
+import { datasets, type Dataset } from '../chain/dataset';
+import { demoPupils } from './demo-pupils';
+import { seedDemo } from './seed-demo';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { levelOf } from '../org-units/levels';
+import { levelOf } from '../chain/levels';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';
 import { runPupilCommand } from '../pupils/run-pupil-command';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { isLecError } from '../../shared/errors';
 
 function actor(unit: Pick<OrgUnitRow, 'code' | 'kind' | 'laoCode' | 'provinceCode'>): {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { StoreObserver } from '../event-store/event-store.service';
+import type { StoreObserver } from './event-store.service';
 import type { Logger } from '../shared/logger';
 
 /**

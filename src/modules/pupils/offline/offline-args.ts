@@ -1,4 +1,4 @@
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '../../access/viewer';
 import { checkOfflineWrite, type OfflineContext, type OfflineWrite } from './offline-write';
 
 export const OFFLINE_KEY = 'รหัสคำสั่งจากคิวออฟไลน์ (อุปกรณ์:คำสั่ง): ส่งซ้ำด้วยรหัสเดิมได้ผลเดิม ไม่บันทึกซ้ำ';

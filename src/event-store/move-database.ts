@@ -1,8 +1,8 @@
 import { DataSource, MigrationExecutor, type EntityManager } from 'typeorm';
-import { replayAll } from '../event-store/rebuild';
-import type { Projection } from '../event-store/projection';
+import { replayAll } from './rebuild';
+import type { Projection } from './projection';
 import { LecError } from '../shared/errors';
-import { createDataSource } from './data-source';
+import { createDataSource } from '../db/data-source';
 
 /**
  * Tables that are not carried over: the migrations' own list, per-server bookkeeping, the readiness
@@ -45,7 +45,8 @@ export async function moveDatabase(
   projections: readonly Projection[],
   log: (line: string) => void = () => undefined,
 ): Promise<MoveReport> {
-  const target = createDataSource({ kind: 'postgres', url: targetUrl });
+  // The same tables as the source: the composition root gave it its entity list.
+  const target = createDataSource({ kind: 'postgres', url: targetUrl }, source.options.entities ?? []);
   await target.initialize();
   try {
     await refuseNonEmpty(target);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
-import { unitTitle, type OrgUnitKind } from '../org-units/org-unit-kind';
+import { unitTitle, type OrgUnitKind } from './org-unit-kind';
 import { datasetLabels, registerDataset, type Dataset } from './dataset';
 
 /**

@@ -1,5 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { HealthResolver } from './health.resolver';
+import { HealthResolver } from '../graphql/health.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import {
   AccountSecurityResolver,
@@ -38,7 +38,7 @@ import {
 } from '../modules/budget/budget.resolver';
 import { OpenDataResolver } from '../modules/open-data/open-data.resolver';
 import { CrossCheckResolver } from '../modules/cross-checks/cross-check.resolver';
-import { OfflineResolver } from '../modules/offline/offline.resolver';
+import { OfflineResolver } from '../modules/pupils/offline/offline.resolver';
 
 import {
   ConfirmationRequestResolver,

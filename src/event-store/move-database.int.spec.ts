@@ -5,16 +5,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { countTables } from '../../test/support/figures';
 import { withDatabase } from '../../test/support/template';
-import { systemMetadata } from '../event-store/event';
+import { systemMetadata } from './event';
 import { login } from '../modules/accounts/login';
 import { confirmNational } from '../modules/demo/confirm-national';
 import { nationalSizes } from '../modules/demo/national-dataset';
 import { seedDemo } from '../modules/demo/seed-demo';
 import { seedNational } from '../modules/demo/seed-national';
-import { projections } from '../modules/projections';
+import { projections } from '../composition/projections';
 import { openSystem, type LecSystem } from '../system';
-import { openDatabase, openPGlite } from './data-source';
+import { openDatabase, openPGlite } from '../db/data-source';
 import { moveDatabase } from './move-database';
+import { entities } from '../composition/entities';
 
 /**
  * `npm run db:move`: a seeded embedded folder moved to an empty PostgreSQL database ends up with
@@ -66,7 +67,7 @@ describePg('db:move from an embedded folder to PostgreSQL', () => {
 
   const openSource = async () => {
     const db = openPGlite({ dataDir: folder });
-    const ds = await openDatabase({ kind: 'pglite', db });
+    const ds = await openDatabase({ kind: 'pglite', db }, entities);
     return {
       ds,
       close: async () => {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../../event-store/event';
-import { conflictError } from '../../event-store/event-store';
-import { badInput, LecError } from '../../shared/errors';
-import type { PupilRow } from '../pupils/pupil.entity';
+import type { RecordedEvent } from '../../../event-store/event';
+import { conflictError } from '../../../event-store/event-store';
+import { badInput, LecError } from '../../../shared/errors';
+import type { PupilRow } from '../pupil.entity';
 
 /**
  * A register write queued on a device while offline (issue 15) and sent when the connection

@@ -12,9 +12,9 @@ import { promotePupils } from '../pupils/promote-pupils';
 import { requestPupilTransfer } from '../pupils/request-pupil-transfer';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import { runPupilCommand } from '../pupils/run-pupil-command';
-import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
-import { confirmDataset, revokeConfirmation } from './confirm-dataset';
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
+import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
+import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
+import type { OrgUnitKind } from './org-unit-kind';
 
 const P1_BIRTH = `15/03/${new Date().getUTCFullYear() - 7 + 543}`;
 

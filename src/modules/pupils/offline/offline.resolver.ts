@@ -1,10 +1,10 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { streamVersion } from '../../event-store/event-store';
-import type { GraphQLContext } from '../../graphql/context';
-import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { institutionStreamId } from '../pupils/pupil.events';
+import { streamVersion } from '../../../event-store/event-store';
+import type { GraphQLContext } from '../../access/context';
+import { badInput } from '../../../shared/errors';
+import { assertWithin, requireViewer } from '../../access/policy';
+import { OrgUnitRow } from '../../org-units/org-unit.entity';
+import { institutionStreamId } from '../pupil.events';
 
 @Resolver()
 export class OfflineResolver {

@@ -1,5 +1,5 @@
-import type { OrgUnitKind } from '../org-units/org-unit-kind';
-import { atOrAbove, confirmsAtAll, levelOf, type ConfirmingLevel } from '../org-units/levels';
+import type { OrgUnitKind } from './org-unit-kind';
+import { atOrAbove, confirmsAtAll, levelOf, type ConfirmingLevel } from './levels';
 
 /** The databases a unit confirms (DOMAIN.md, Confirmation 1 and 3). */
 export type Dataset = 'PUPILS' | 'CHILDREN' | 'CDC_BASIC_DATA' | 'OTHER_SCHOOL_COUNTS';
