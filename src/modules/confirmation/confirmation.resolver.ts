@@ -1,44 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { badInput, isLecError, LecError } from '../../shared/errors';
-import { assertWithin, requireKind, requireViewer } from '../access/policy';
-import type { Viewer } from '../access/viewer';
+import { requireViewer } from '../access/policy';
 import { Actor } from '../accounts/actor.type';
 import { actorKey } from '../accounts/actor.type';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { OrgUnit } from '../org-units/org-unit.type';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
-import { RoundRow } from '../rounds/round.entity';
-import { confirmDataset, revokeConfirmation } from './confirm-dataset';
-import { unitAndChildrenStatus } from './confirmation-status';
-import { roundForReading } from './confirmation.reads';
-import {
-  BulkConfirmationResult,
-  BulkFailure,
-  Confirmation,
-  ConfirmationProgress,
-  ConfirmationStatus,
-  ConfirmationTargetInput,
-  DatasetProgress,
-  ProvinceProgress,
-  DatasetEnum,
-  DatasetStatus,
-  Task,
-  UnitConfirmationStatus,
-} from './confirmation.types';
-import { tasksFrom, type TaskView } from './tasks';
-import { openSpotCheckFlags, spotCheckFlagMessage } from '../spot-checks/spot-checks.read';
-import {
-  LISTED,
-  confirmationProgress,
-  type DatasetProgressView,
-  type ProvinceProgressView,
-} from './progress';
-import { confirmsAtAll } from './dataset';
+import { confirmDataset } from './confirm-dataset';
+import { revokeConfirmation } from './revoke-confirmation';
+import { ownUnitOnly, revoker, visibleUnit } from './confirmation-scope';
+import { BulkConfirmationResult, BulkFailure, Confirmation, DatasetEnum } from './confirmation.types';
+import { ConfirmationTargetInput } from './confirmation.input';
+import { statusOf } from './unit-status.read';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from './dataset';
-import { revocationRequestTasks } from '../revocation-requests/revocation-request-tasks';
-import { provinceTargetTasks } from '../province-targets/province-target-status';
 
 const DEPTH: Record<string, number> = {
   DEPARTMENT: 0,
@@ -50,63 +24,9 @@ const DEPTH: Record<string, number> = {
 };
 const MAX_BULK = 500;
 
-async function visibleUnit(ctx: GraphQLContext, viewer: Viewer, code: string): Promise<OrgUnitRow> {
-  const unit = await ctx.loaders.orgUnit.load(code);
-  if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` });
-  assertWithin(viewer, unit);
-  return unit;
-}
-
-/** Confirmation is by the unit itself, and only units that confirm at all (not the department). */
-function ownUnitOnly(ctx: GraphQLContext, orgUnitCode: string): Viewer {
-  const viewer = requireViewer(ctx.viewer);
-  if (viewer.orgUnit.code !== orgUnitCode || !confirmsAtAll(viewer.orgUnit.kind))
-    throw new LecError('FORBIDDEN', 'ยืนยันข้อมูลได้เฉพาะข้อมูลของหน่วยงานตนเอง');
-  return viewer;
-}
-
-/** Revocation is by a level above (LAO, province, department), never of the caller's own unit. */
-function revoker(ctx: GraphQLContext, codes: string[]): Viewer {
-  const viewer = requireKind(ctx.viewer, 'DEPARTMENT', 'PROVINCE', 'LAO');
-  if (codes.includes(viewer.orgUnit.code))
-    throw new LecError('FORBIDDEN', 'หน่วยงานยกเลิกการยืนยันข้อมูลของตนเองไม่ได้ ต้องให้หน่วยงานต้นสังกัดเป็นผู้ยกเลิกการยืนยัน');
-  return viewer;
-}
-
-/** Pupils the province's spot check did not find, still on the register: the institution and its LAO act on them. */
-async function spotCheckTasks(ctx: GraphQLContext, viewer: Viewer): Promise<TaskView[]> {
-  if (!['SCHOOL', 'CDC', 'LAO'].includes(viewer.orgUnit.kind)) return [];
-  const flags = await openSpotCheckFlags(ctx.dataSource.manager, [viewer.orgUnit.code]);
-  return flags.map((f) => ({
-    kind: 'SPOT_CHECK_FLAG',
-    message: spotCheckFlagMessage(f),
-    orgUnitCode: f.pupil.institutionCode,
-    dataset: null,
-    dueDate: null,
-    daysLeft: null,
-  }));
-}
-
 function failure(orgUnitCode: string, dataset: Dataset, e: unknown): BulkFailure {
   if (!isLecError(e)) throw e;
   return { orgUnitCode, dataset, code: e.code, message: e.message };
-}
-
-/** Status of a unit and its direct children in a round; null when no round has ever been opened. */
-export async function statusOf(
-  ctx: GraphQLContext,
-  unit: OrgUnitRow,
-  roundId?: string | null,
-): Promise<ConfirmationStatus | null> {
-  const manager = ctx.dataSource.manager;
-  const round = await roundForReading(manager, roundId);
-  if (!round) return null;
-  const { self, children } = await unitAndChildrenStatus(manager, round.id, unit, todayInBangkok(new Date()));
-  return {
-    ...self,
-    round: (await manager.findOneByOrFail(RoundRow, { id: round.id })) as never,
-    children,
-  };
 }
 
 @Resolver(() => Confirmation)
@@ -198,41 +118,6 @@ export class ConfirmationResolver {
     return result;
   }
 
-  @Query(() => ConfirmationStatus, {
-    nullable: true,
-    description: 'สถานะการยืนยันของหน่วยงานและหน่วยงานในสังกัดโดยตรง (รอบที่ระบุ หรือรอบที่เปิดอยู่/ล่าสุด)',
-  })
-  async confirmationStatus(
-    @Arg('orgUnitCode', () => String) orgUnitCode: string,
-    @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<ConfirmationStatus | null> {
-    const viewer = requireViewer(ctx.viewer);
-    return statusOf(ctx, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
-  }
-
-  @Query(() => ConfirmationProgress, {
-    nullable: true,
-    description: 'ความคืบหน้าการยืนยันทุกระดับใต้หน่วยงาน: ยืนยันแล้วกี่แห่ง ใครยังไม่ยืนยัน ล่าช้า และวันที่เหลือ',
-  })
-  async confirmationProgress(
-    @Arg('orgUnitCode', () => String) orgUnitCode: string,
-    @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<ConfirmationProgress | null> {
-    const viewer = requireViewer(ctx.viewer);
-    const unit = await visibleUnit(ctx, viewer, orgUnitCode);
-    const manager = ctx.dataSource.manager;
-    const round = await roundForReading(manager, roundId);
-    if (!round) return null;
-    const progress = await confirmationProgress(manager, round.id, unit, todayInBangkok(new Date()));
-    return {
-      orgUnitCode,
-      round: (await manager.findOneByOrFail(RoundRow, { id: round.id })) as never,
-      ...progress,
-    };
-  }
-
   @Query(() => [Confirmation], {
     description: 'ประวัติการยืนยันและการยกเลิกการยืนยันทั้งหมดของหน่วยงาน (รอบที่ระบุ หรือทุกรอบ)',
   })
@@ -244,30 +129,6 @@ export class ConfirmationResolver {
     const viewer = requireViewer(ctx.viewer);
     await visibleUnit(ctx, viewer, orgUnitCode);
     return confirmationHistory(ctx.dataSource.manager, orgUnitCode, roundId);
-  }
-
-  @Query(() => [Task], { description: 'สิ่งที่หน่วยงานของผู้ใช้ต้องทำตอนนี้ในรอบที่เปิดอยู่' })
-  async myTasks(@Ctx() ctx: GraphQLContext): Promise<TaskView[]> {
-    const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.orgUnit.load(viewer.orgUnit.code);
-    const flags = await spotCheckTasks(ctx, viewer);
-    const requests = await revocationRequestTasks(ctx.dataSource.manager, viewer);
-    const status = unit && (await statusOf(ctx, unit));
-    if (!status || status.round.status !== 'OPEN') return [...requests, ...flags];
-    const revokers = new Map<string, string>();
-    for (const s of status.datasets)
-      if (s.revokedByUnitCode)
-        revokers.set(s.revokedByUnitCode, (await ctx.loaders.orgUnit.load(s.revokedByUnitCode))?.name ?? '');
-    const confirmation = tasksFrom(status, unit.kind, todayInBangkok(new Date()), {
-      revokedBy: (s) => revokers.get(s.revokedByUnitCode ?? '') || 'หน่วยงานต้นสังกัด',
-    });
-    const targets = await provinceTargetTasks(
-      ctx.dataSource.manager,
-      viewer,
-      status.datasets,
-      todayInBangkok(new Date()),
-    );
-    return [...requests, ...targets, ...confirmation, ...flags];
   }
 
   @FieldResolver(() => OrgUnit)
@@ -286,83 +147,10 @@ export class ConfirmationResolver {
   }
 }
 
-@Resolver(() => DatasetStatus)
-export class DatasetStatusResolver {
-  @FieldResolver(() => Actor, { nullable: true })
-  confirmedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.confirmedByKey ? ctx.loaders.actor.load(s.confirmedByKey) : null;
-  }
-
-  @FieldResolver(() => Actor, { nullable: true, description: 'ผู้ยกเลิกการยืนยันครั้งล่าสุด' })
-  revokedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.revokedByKey ? ctx.loaders.actor.load(s.revokedByKey) : null;
-  }
-
-  @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่ยกเลิกการยืนยันครั้งล่าสุด' })
-  revokedByOrgUnit(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return s.revokedByUnitCode ? ctx.loaders.orgUnit.load(s.revokedByUnitCode) : null;
-  }
-
-  @FieldResolver(() => [OrgUnit], { description: 'หน่วยงานในสังกัดที่ยังไม่ได้ยืนยัน (ที่ทำให้ยังยืนยันไม่ได้)' })
-  async missing(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.orgUnit.loadMany(s.missingCodes)).filter((u) => u && !(u instanceof Error));
-  }
-}
-
-@Resolver(() => UnitConfirmationStatus)
-export class UnitConfirmationStatusResolver {
-  @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() s: UnitConfirmationStatus, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(s.orgUnitCode);
-  }
-}
-
-@Resolver(() => ConfirmationStatus)
-export class ConfirmationStatusResolver {
-  @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() s: ConfirmationStatus, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(s.orgUnitCode);
-  }
-}
-
 @Resolver(() => BulkFailure)
 export class BulkFailureResolver {
   @FieldResolver(() => OrgUnit)
   orgUnit(@Root() f: BulkFailure, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.orgUnit.load(f.orgUnitCode);
-  }
-}
-
-@Resolver(() => Task)
-export class TaskResolver {
-  @FieldResolver(() => OrgUnit, { nullable: true })
-  orgUnit(@Root() t: TaskView, @Ctx() ctx: GraphQLContext) {
-    return t.orgUnitCode ? ctx.loaders.orgUnit.load(t.orgUnitCode) : null;
-  }
-}
-
-@Resolver(() => DatasetProgress)
-export class DatasetProgressResolver {
-  @FieldResolver(() => [OrgUnit], { description: `หน่วยงานที่ยังไม่ยืนยัน (เรียงตามรหัส ไม่เกิน ${LISTED} แห่ง)` })
-  async notConfirmed(@Root() p: DatasetProgressView, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.orgUnit.loadMany(p.notConfirmedCodes)).filter(
-      (u) => u && !(u instanceof Error),
-    );
-  }
-}
-
-@Resolver(() => ProvinceProgress)
-export class ProvinceProgressResolver {
-  @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() p: ProvinceProgressView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.provinceCode);
-  }
-}
-
-@Resolver(() => ConfirmationProgress)
-export class ConfirmationProgressResolver {
-  @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() p: ConfirmationProgress, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.orgUnit.load(p.orgUnitCode);
   }
 }

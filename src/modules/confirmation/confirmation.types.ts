@@ -1,11 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
 import { Round } from '../rounds/round.types';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { datasetLabels, datasets, type Dataset, type DatasetSource } from './dataset';
-import { taskKinds, type TaskKind } from './tasks';
 
 export const DatasetEnum = enumOf(datasets);
 registerEnumType(DatasetEnum, {
@@ -116,30 +115,6 @@ export class BulkFailure {
 export class BulkConfirmationResult {
   @Field(() => [Confirmation]) done: Confirmation[];
   @Field(() => [BulkFailure]) failed: BulkFailure[];
-}
-
-@InputType()
-export class ConfirmationTargetInput {
-  @Field() orgUnitCode: string;
-  @Field(() => DatasetEnum) dataset: Dataset;
-}
-
-export const TaskKindEnum = enumOf(taskKinds);
-registerEnumType(TaskKindEnum, {
-  name: 'TaskKind',
-  description:
-    'CONFIRM ยืนยันข้อมูล, RECONFIRM ยืนยันอีกครั้งหลังถูกยกเลิกการยืนยัน, WAIT_FOR_CHILDREN รอหน่วยงานในสังกัด, DEADLINE ใกล้หรือเลยกำหนด, SPOT_CHECK_FLAG จังหวัดสุ่มตรวจแล้วไม่พบตัวนักเรียน, REVOCATION_REQUEST มีคำขอให้ยกเลิกการยืนยันรอพิจารณา, PROVINCE_TARGET กำหนดเสร็จของจังหวัด (ก่อนกำหนดของกรม)',
-});
-
-@ObjectType({ description: 'สิ่งที่หน่วยงานต้องทำตอนนี้' })
-export class Task {
-  @Field(() => TaskKindEnum) kind: TaskKind;
-  @Field() message: string;
-  orgUnitCode: string | null;
-  @Field(() => DatasetEnum, { nullable: true }) dataset: Dataset | null;
-  @Field(() => String, { nullable: true, description: 'ภายในวันที่' }) dueDate: string | null;
-  @Field(() => Int, { nullable: true, description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft:
-    number | null;
 }
 
 @ObjectType({ description: 'ความคืบหน้าการยืนยันฐานข้อมูลหนึ่งในระดับหนึ่ง' })

@@ -13,7 +13,8 @@ import { requestPupilTransfer } from '../pupils/request-pupil-transfer';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { academicYearOf, todayInBangkok } from '../pupils/rules/thai-dates';
-import { confirmDataset, revokeConfirmation } from './confirm-dataset';
+import { confirmDataset } from './confirm-dataset';
+import { revokeConfirmation } from './revoke-confirmation';
 import type { OrgUnitKind } from '../org-units/org-unit-kind';
 
 const P1_BIRTH = `15/03/${new Date().getUTCFullYear() - 7 + 543}`;

@@ -2,11 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
 import { badInput } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
-import { lockRounds } from '../confirmation/register-lock';
+import { lockRounds } from './rounds-lock';
 import { RoundExtensionRow, RoundRow } from './round.entity';
 import { roundsDecider, type RoundCommand } from './round.decider';
 import { ROUNDS_STREAM } from './round.events';
-import { DeadlineExtension, Round, RoundDeadlinesInput, RoundInput } from './round.types';
+import { DeadlineExtension, Round } from './round.types';
+import { RoundDeadlinesInput, RoundInput } from './round.input';
 
 @Resolver(() => Round)
 export class RoundsResolver {
