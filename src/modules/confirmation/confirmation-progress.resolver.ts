@@ -2,14 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { GraphQLContext } from '../../graphql/context';
 import { requireViewer } from '../access/policy';
 import { OrgUnit } from '../org-units/org-unit.type';
-import { todayInBangkok } from '../pupils/rules/thai-dates';
-import { RoundRow } from '../rounds/round.entity';
 import { visibleUnit } from './confirmation-scope';
-import { roundForReading } from './confirmation.reads';
 import { ConfirmationProgress, DatasetProgress, ProvinceProgress } from './confirmation.types';
 import {
   LISTED,
-  confirmationProgress,
+  progressOf,
+  type ConfirmationProgressView,
   type DatasetProgressView,
   type ProvinceProgressView,
 } from './progress';
@@ -42,22 +40,13 @@ export class ConfirmationProgressResolver {
     @Arg('orgUnitCode', () => String) orgUnitCode: string,
     @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ConfirmationProgress | null> {
+  ): Promise<ConfirmationProgressView | null> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await visibleUnit(ctx, viewer, orgUnitCode);
-    const manager = ctx.dataSource.manager;
-    const round = await roundForReading(manager, roundId);
-    if (!round) return null;
-    const progress = await confirmationProgress(manager, round.id, unit, todayInBangkok(new Date()));
-    return {
-      orgUnitCode,
-      round: (await manager.findOneByOrFail(RoundRow, { id: round.id })) as never,
-      ...progress,
-    };
+    return progressOf(ctx.dataSource.manager, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
   }
 
   @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() p: ConfirmationProgress, @Ctx() ctx: GraphQLContext) {
+  orgUnit(@Root() p: ConfirmationProgressView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.orgUnit.load(p.orgUnitCode);
   }
 }

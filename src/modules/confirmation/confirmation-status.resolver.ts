@@ -6,26 +6,31 @@ import { OrgUnit } from '../org-units/org-unit.type';
 import { visibleUnit } from './confirmation-scope';
 import { ConfirmationStatus, DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
 import { statusOf } from './unit-status.read';
+import type {
+  ConfirmationStatusView,
+  DatasetStatusView,
+  UnitConfirmationStatusView,
+} from './confirmation-status.view';
 
 @Resolver(() => DatasetStatus)
 export class DatasetStatusResolver {
   @FieldResolver(() => Actor, { nullable: true })
-  confirmedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
+  confirmedBy(@Root() s: DatasetStatusView, @Ctx() ctx: GraphQLContext) {
     return s.confirmedByKey ? ctx.loaders.actor.load(s.confirmedByKey) : null;
   }
 
   @FieldResolver(() => Actor, { nullable: true, description: 'ผู้ยกเลิกการยืนยันครั้งล่าสุด' })
-  revokedBy(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
+  revokedBy(@Root() s: DatasetStatusView, @Ctx() ctx: GraphQLContext) {
     return s.revokedByKey ? ctx.loaders.actor.load(s.revokedByKey) : null;
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'หน่วยงานที่ยกเลิกการยืนยันครั้งล่าสุด' })
-  revokedByOrgUnit(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
+  revokedByOrgUnit(@Root() s: DatasetStatusView, @Ctx() ctx: GraphQLContext) {
     return s.revokedByUnitCode ? ctx.loaders.orgUnit.load(s.revokedByUnitCode) : null;
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'หน่วยงานในสังกัดที่ยังไม่ได้ยืนยัน (ที่ทำให้ยังยืนยันไม่ได้)' })
-  async missing(@Root() s: DatasetStatus, @Ctx() ctx: GraphQLContext) {
+  async missing(@Root() s: DatasetStatusView, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.orgUnit.loadMany(s.missingCodes)).filter((u) => u && !(u instanceof Error));
   }
 }
@@ -33,7 +38,7 @@ export class DatasetStatusResolver {
 @Resolver(() => UnitConfirmationStatus)
 export class UnitConfirmationStatusResolver {
   @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() s: UnitConfirmationStatus, @Ctx() ctx: GraphQLContext) {
+  orgUnit(@Root() s: UnitConfirmationStatusView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.orgUnit.load(s.orgUnitCode);
   }
 }
@@ -48,13 +53,13 @@ export class ConfirmationStatusResolver {
     @Arg('orgUnitCode', () => String) orgUnitCode: string,
     @Arg('roundId', () => ID, { nullable: true }) roundId: string | null,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ConfirmationStatus | null> {
+  ): Promise<ConfirmationStatusView | null> {
     const viewer = requireViewer(ctx.viewer);
-    return statusOf(ctx, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
+    return statusOf(ctx.dataSource.manager, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
   }
 
   @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() s: ConfirmationStatus, @Ctx() ctx: GraphQLContext) {
+  orgUnit(@Root() s: ConfirmationStatusView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.orgUnit.load(s.orgUnitCode);
   }
 }

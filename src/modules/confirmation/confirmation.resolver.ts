@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../../graphql/context';
-import { badInput, isLecError, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
 import { Actor } from '../accounts/actor.type';
 import { actorKey } from '../accounts/actor.type';
@@ -10,24 +10,14 @@ import { revokeConfirmation } from './revoke-confirmation';
 import { ownUnitOnly, revoker, visibleUnit } from './confirmation-scope';
 import { BulkConfirmationResult, BulkFailure, Confirmation, DatasetEnum } from './confirmation.types';
 import { ConfirmationTargetInput } from './confirmation.input';
-import { statusOf } from './unit-status.read';
+import type { BulkFailureView, BulkResultView } from './bulk-result';
+import { confirmReady } from './confirm-ready';
+import { revokeConfirmations } from './revoke-confirmations';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from './dataset';
 
-const DEPTH: Record<string, number> = {
-  DEPARTMENT: 0,
-  PROVINCE: 1,
-  LAO: 2,
-  SCHOOL: 3,
-  CDC: 3,
-  OTHER_SCHOOL: 3,
-};
+/** An argument limit, checked before any target is looked at (part of the API, like an input's @Max). */
 const MAX_BULK = 500;
-
-function failure(orgUnitCode: string, dataset: Dataset, e: unknown): BulkFailure {
-  if (!isLecError(e)) throw e;
-  return { orgUnitCode, dataset, code: e.code, message: e.message };
-}
 
 @Resolver(() => Confirmation)
 export class ConfirmationResolver {
@@ -61,22 +51,10 @@ export class ConfirmationResolver {
   async confirmReady(
     @Arg('orgUnitCode', () => String) orgUnitCode: string,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<BulkConfirmationResult> {
+  ): Promise<BulkResultView> {
     const viewer = ownUnitOnly(ctx, orgUnitCode);
     const unit = await visibleUnit(ctx, viewer, orgUnitCode);
-    const status = await statusOf(ctx, unit);
-    if (!status || status.round.status !== 'OPEN') throw new LecError('NO_OPEN_ROUND');
-    const result: BulkConfirmationResult = { done: [], failed: [] };
-    for (const d of status.datasets.filter((s) => !s.confirmed)) {
-      try {
-        result.done.push(
-          (await confirmDataset(ctx.store, viewer, orgUnitCode, d.dataset, metadataOf(ctx))) as never,
-        );
-      } catch (e) {
-        result.failed.push(failure(orgUnitCode, d.dataset, e));
-      }
-    }
-    return result;
+    return confirmReady(ctx.store, viewer, unit, () => metadataOf(ctx));
   }
 
   @Mutation(() => BulkConfirmationResult, {
@@ -86,7 +64,7 @@ export class ConfirmationResolver {
     @Arg('targets', () => [ConfirmationTargetInput]) targets: ConfirmationTargetInput[],
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<BulkConfirmationResult> {
+  ): Promise<BulkResultView> {
     const viewer = revoker(
       ctx,
       targets.map((t) => t.orgUnitCode),
@@ -94,28 +72,8 @@ export class ConfirmationResolver {
     if (!targets.length) throw badInput({ targets: 'กรุณาเลือกอย่างน้อยหนึ่งรายการ' });
     if (targets.length > MAX_BULK) throw badInput({ targets: `เลือกได้ไม่เกิน ${MAX_BULK} รายการต่อครั้ง` });
     const units = await Promise.all(targets.map((t) => visibleUnit(ctx, viewer, t.orgUnitCode)));
-    // Top down: a province's LAO before that LAO's schools, so one operation can clear a whole branch.
-    const ordered = targets
-      .map((t, i) => ({ ...t, depth: DEPTH[units[i].kind] }))
-      .sort((a, b) => a.depth - b.depth);
-    const result: BulkConfirmationResult = { done: [], failed: [] };
-    for (const t of ordered) {
-      try {
-        result.done.push(
-          (await revokeConfirmation(
-            ctx.store,
-            viewer,
-            t.orgUnitCode,
-            t.dataset,
-            reason,
-            metadataOf(ctx),
-          )) as never,
-        );
-      } catch (e) {
-        result.failed.push(failure(t.orgUnitCode, t.dataset, e));
-      }
-    }
-    return result;
+    const withKinds = targets.map((t, i) => ({ ...t, kind: units[i].kind }));
+    return revokeConfirmations(ctx.store, viewer, withKinds, reason, () => metadataOf(ctx));
   }
 
   @Query(() => [Confirmation], {
@@ -150,7 +108,7 @@ export class ConfirmationResolver {
 @Resolver(() => BulkFailure)
 export class BulkFailureResolver {
   @FieldResolver(() => OrgUnit)
-  orgUnit(@Root() f: BulkFailure, @Ctx() ctx: GraphQLContext) {
+  orgUnit(@Root() f: BulkFailureView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.orgUnit.load(f.orgUnitCode);
   }
 }

@@ -6,7 +6,7 @@ export class Round {
   @Field(() => Int, { description: 'ปีการศึกษา (พ.ศ.)' }) academicYear: number;
   @Field(() => Int, { description: 'ครั้งที่ 1 หรือ 2' }) roundNo: number;
   @Field({ description: 'ข้อมูล ณ วันที่' }) snapshotDate: string;
-  @Field({ description: 'OPEN เปิดอยู่, CLOSED ปิดแล้ว' }) status: string;
+  @Field(() => String, { description: 'OPEN เปิดอยู่, CLOSED ปิดแล้ว' }) status: 'OPEN' | 'CLOSED';
   @Field({ description: 'สถานศึกษายืนยันภายในวันที่' }) institutionDeadline: string;
   @Field({ description: 'อปท. ยืนยันภายในวันที่' }) laoDeadline: string;
   @Field({ description: 'จังหวัดยืนยันภายในวันที่' }) provinceDeadline: string;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
 import { DatasetEnum } from '../confirmation/confirmation.types';
 import type { Dataset } from '../confirmation/dataset';
-import { taskKinds, type TaskKind } from '../confirmation/tasks';
+import { taskKinds, type TaskKind, type TaskView } from '../confirmation/tasks';
 
 export const TaskKindEnum = enumOf(taskKinds);
 registerEnumType(TaskKindEnum, {
@@ -12,7 +12,7 @@ registerEnumType(TaskKindEnum, {
 });
 
 @ObjectType({ description: 'สิ่งที่หน่วยงานต้องทำตอนนี้' })
-export class Task {
+export class Task implements TaskView {
   @Field(() => TaskKindEnum) kind: TaskKind;
   @Field() message: string;
   orgUnitCode: string | null;
