@@ -12,17 +12,18 @@ import { RoundsResolver } from '../modules/rounds/rounds.resolver';
 import { PupilsResolver } from '../modules/pupils/pupils.resolver';
 import { PupilLifecycleResolver } from '../modules/pupils/pupil-lifecycle.resolver';
 import { TransferRequestsResolver } from '../modules/pupils/transfer-requests.resolver';
+import { BulkFailureResolver, ConfirmationResolver } from '../modules/confirmation/confirmation.resolver';
 import {
-  BulkFailureResolver,
-  ConfirmationProgressResolver,
-  ConfirmationResolver,
-  DatasetProgressResolver,
-  ProvinceProgressResolver,
   ConfirmationStatusResolver,
   DatasetStatusResolver,
-  TaskResolver,
   UnitConfirmationStatusResolver,
-} from '../modules/confirmation/confirmation.resolver';
+} from '../modules/confirmation/confirmation-status.resolver';
+import {
+  ConfirmationProgressResolver,
+  DatasetProgressResolver,
+  ProvinceProgressResolver,
+} from '../modules/confirmation/confirmation-progress.resolver';
+import { TaskResolver } from '../modules/tasks/tasks.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { DatasetsResolver } from '../modules/confirmation/datasets.resolver';
 import { FiguresAuditResolver } from '../modules/figures-audit/figures-audit.resolver';

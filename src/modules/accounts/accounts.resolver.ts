@@ -12,8 +12,9 @@ import { takeOverAccount } from './complete-first-login';
 import { issueCredentials } from './issue-credentials';
 import { login } from './login';
 import { ProfileInput } from './profile.input';
-import { recordAuth } from './auth-audit';
-import { revokeSession, SESSION_COOKIE, viewerForToken } from './sessions';
+import { logout } from './logout';
+import { responsiblePersonsOf } from './profiles.read';
+import { SESSION_COOKIE, viewerForToken } from './sessions';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 
 /** The GraphQL face of a viewer: its fields are resolved from the session's account. */
@@ -47,17 +48,7 @@ export class AccountsResolver {
   @Mutation(() => Boolean, { description: 'ออกจากระบบ' })
   async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     if (!ctx.viewer) throw new LecError('UNAUTHENTICATED');
-    await revokeSession(ctx.dataSource.manager, ctx.viewer.sessionId);
-    await recordAuth(
-      ctx.dataSource.manager,
-      {
-        action: 'LOGGED_OUT',
-        username: ctx.viewer.username,
-        accountId: ctx.viewer.accountId,
-        orgUnitCode: ctx.viewer.orgUnit.code,
-      },
-      clientInfoOf(ctx.req, ctx.requestId),
-    );
+    await logout(ctx.dataSource.manager, ctx.viewer, clientInfoOf(ctx.req, ctx.requestId));
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }
@@ -135,11 +126,7 @@ export class AccountsResolver {
     const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) return [];
     assertWithin(viewer, unit);
-    return ctx.dataSource.manager.query(
-      `SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.position, p.phone, p.started_at AS "startedAt", p.ended_at AS "endedAt"
-         FROM profiles p JOIN accounts a ON a.id = p.account_id WHERE a.org_unit_code = $1 ORDER BY p.started_at`,
-      [orgUnitCode],
-    );
+    return responsiblePersonsOf(ctx.dataSource.manager, orgUnitCode);
   }
 
   @FieldResolver(() => OrgUnit)

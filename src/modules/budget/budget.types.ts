@@ -3,7 +3,11 @@ import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { enumOf } from '../../graphql/enum-of';
 import { ProgressLevelEnum } from '../confirmation/confirmation.types';
 import type { ConfirmingLevel } from '../chain/levels';
-import { milkKinds } from './budget.arithmetic';
+import { milkKinds, type MilkKind } from './budget.arithmetic';
+import type { BudgetFiguresView, BudgetLineView } from './budget-preview';
+import type { BudgetPreviewView } from './budget-preview.read';
+import type { BudgetRatesView } from './budget-rates.read';
+import type { LunchBand as LunchBandData } from './budget-rates.rules';
 
 export const MilkKindEnum = enumOf(milkKinds);
 registerEnumType(MilkKindEnum, {
@@ -19,14 +23,14 @@ registerEnumType(BudgetBasisEnum, {
 });
 
 @ObjectType({ description: 'อัตราค่าอาหารกลางวันตามขนาดโรงเรียน (จำนวนนักเรียนอนุบาลถึง ป.6)' })
-export class LunchBand {
+export class LunchBand implements LunchBandData {
   @Field(() => Int) minPupils: number;
   @Field(() => Int, { nullable: true, description: 'ว่าง: ขึ้นไป' }) maxPupils: number | null;
   @Field(() => Float, { description: 'บาทต่อคนต่อวัน' }) ratePerDay: number;
 }
 
 @ObjectType({ description: 'อัตราเงินอุดหนุนค่าอาหารกลางวันและค่าอาหารเสริม (นม) ที่มีผลตั้งแต่วันที่' })
-export class BudgetRates {
+export class BudgetRates implements BudgetRatesView {
   @Field(() => String, { nullable: true, description: 'วันที่มีผล (ว่าง: ค่าเริ่มต้นของระบบ)' })
   effectiveFrom: string | null;
   @Field(() => [LunchBand]) lunchBands: LunchBand[];
@@ -68,7 +72,7 @@ export class BudgetRatesInput {
 }
 
 @ObjectType({ description: 'งบประมาณของหน่วยงานย่อยหนึ่งแห่ง' })
-export class BudgetLine {
+export class BudgetLine implements BudgetLineView {
   @Field(() => Int, { description: 'จำนวนสถานศึกษาที่นับ' }) institutions: number;
   @Field(() => Int) lunchPupils: number;
   @Field(() => Float, { nullable: true, description: 'อัตราตามขนาดโรงเรียน (เฉพาะรายสถานศึกษา)' })
@@ -81,7 +85,7 @@ export class BudgetLine {
 }
 
 @ObjectType({ description: 'ประมาณการงบประมาณค่าอาหารกลางวันและอาหารเสริม (นม) ต่อปี' })
-export class BudgetFigures {
+export class BudgetFigures implements BudgetFiguresView {
   @Field(() => BudgetBasisEnum) basis: 'CONFIRMED' | 'PROVISIONAL' | 'LIVE';
   @Field({ description: 'คำอธิบายที่มาของตัวเลข สำหรับแสดงบนหน้าจอ' }) label: string;
   @Field(() => Int) institutions: number;
@@ -97,11 +101,11 @@ export class BudgetFigures {
 }
 
 @ObjectType({ description: 'ประมาณการงบประมาณของ อปท. จังหวัด หรือทั้งประเทศ' })
-export class BudgetPreview {
+export class BudgetPreview implements BudgetPreviewView {
   @Field(() => String, { nullable: true }) roundId: string | null;
   @Field({ description: 'วันที่ใช้เลือกอัตรา (ข้อมูล ณ วันที่ของรอบ หรือวันนี้)' }) ratesOn: string;
   @Field(() => BudgetRates) rates: BudgetRates;
-  @Field(() => MilkKindEnum) milkKind: string;
+  @Field(() => MilkKindEnum) milkKind: MilkKind;
   @Field(() => ProgressLevelEnum, {
     description: 'ข้อมูลทางการต้องยืนยันแล้วถึงระดับนี้ (ระดับของหน่วยงานที่ขอ; ทั้งประเทศคือระดับจังหวัด)',
   })

@@ -13,7 +13,8 @@ import { requestPupilTransfer } from '../pupils/request-pupil-transfer';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
-import { confirmDataset, revokeConfirmation } from '../confirmation/confirm-dataset';
+import { confirmDataset } from '../confirmation/confirm-dataset';
+import { revokeConfirmation } from '../confirmation/revoke-confirmation';
 import type { OrgUnitKind } from './org-unit-kind';
 
 const P1_BIRTH = `15/03/${new Date().getUTCFullYear() - 7 + 543}`;

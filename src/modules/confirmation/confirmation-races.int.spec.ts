@@ -8,7 +8,8 @@ import { isLecError } from '../../shared/errors';
 import type { PupilInputData } from '../pupils/pupil.decide';
 import { institutionStreamId } from '../pupils/pupil.events';
 import { runPupilCommand } from '../pupils/run-pupil-command';
-import { confirmDataset, revokeConfirmation } from './confirm-dataset';
+import { confirmDataset } from './confirm-dataset';
+import { revokeConfirmation } from './revoke-confirmation';
 
 /** The code a settled promise failed with (or 'OK'). */
 const outcome = (r: PromiseSettledResult<unknown>) =>

@@ -11,7 +11,8 @@ import { foldRegister } from '../pupils/register-fold';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import type { DatasetConfirmed } from './confirmation.events';
-import { confirmDataset, revokeConfirmation } from './confirm-dataset';
+import { confirmDataset } from './confirm-dataset';
+import { revokeConfirmation } from './revoke-confirmation';
 import { sumCounts } from './confirmation.reads';
 
 describe('confirmed figures are reproduced exactly by replaying the events', () => {

@@ -19,7 +19,7 @@ import {
   waitsOnRecords,
   type Dataset,
 } from '../chain/dataset';
-import type { DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
+import type { DatasetStatusView, UnitConfirmationStatusView } from './confirmation-status.view';
 import { actorKey } from '../accounts/actor.type';
 
 interface UnitLite {
@@ -154,7 +154,7 @@ export async function confirmationStatuses(
   roundId: string,
   units: UnitLite[],
   today: string,
-): Promise<UnitConfirmationStatus[]> {
+): Promise<UnitConfirmationStatusView[]> {
   if (!units.length) return [];
   const held = await holdings(tx, units);
   const waiting = await missing(tx, roundId, units);
@@ -166,7 +166,7 @@ export async function confirmationStatuses(
   const state = new Map(rows.map((r) => [`${r.org_unit_code}|${r.dataset}`, r]));
   return units.map((u) => ({
     orgUnitCode: u.code,
-    datasets: (held.get(u.code) ?? []).map((dataset): DatasetStatus => {
+    datasets: (held.get(u.code) ?? []).map((dataset): DatasetStatusView => {
       const r = state.get(`${u.code}|${dataset}`);
       const deadline = deadlineOf(u);
       const missingCodes = waiting.get(`${u.code}|${dataset}`) ?? [];
@@ -206,7 +206,7 @@ export async function unitAndChildrenStatus(
   roundId: string,
   unit: UnitLite,
   today: string,
-): Promise<{ self: UnitConfirmationStatus; children: UnitConfirmationStatus[] }> {
+): Promise<{ self: UnitConfirmationStatusView; children: UnitConfirmationStatusView[] }> {
   const children: UnitLite[] = await tx.query(
     `SELECT code, kind FROM org_units WHERE parent_code = $1 AND kind = ANY($2::varchar[]) ORDER BY code`,
     [unit.code, CONFIRMING_KINDS],

@@ -1,11 +1,23 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
 import { Round } from '../rounds/round.types';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { datasetLabels, datasets, type Dataset, type DatasetSource } from '../chain/dataset';
-import { taskKinds, type TaskKind } from './tasks';
+import type { BulkFailureView, BulkResultView } from './bulk-result';
+import type {
+  ConfirmationStatusView,
+  DatasetStatusView,
+  UnitConfirmationStatusView,
+} from './confirmation-status.view';
+import type { ConfirmationView } from './confirmation.view';
+import type {
+  ConfirmationProgressView,
+  DatasetProgressView,
+  LevelProgressView,
+  ProvinceProgressView,
+} from './progress';
 
 export const DatasetEnum = enumOf(datasets);
 registerEnumType(DatasetEnum, {
@@ -29,7 +41,7 @@ export class GradeSexCount {
 }
 
 @ObjectType({ description: 'การยืนยันหรือการยกเลิกการยืนยันข้อมูลครั้งหนึ่ง (ข้อมูลที่ยืนยันแล้วเป็นข้อมูลทางการ)' })
-export class Confirmation {
+export class Confirmation implements ConfirmationView {
   @Field(() => ID) id: string;
   @Field(() => ID) roundId: string;
   @Field(() => DatasetEnum) dataset: Dataset;
@@ -40,6 +52,11 @@ export class Confirmation {
   total: number | null;
   @Field(() => [GradeSexCount], { description: 'จำนวนที่ยืนยันตามระดับชั้นและเพศ' }) counts: GradeSexCount[];
   @Field({ description: 'ยืนยันหลังกำหนดวันที่' }) late: boolean;
+  // Resolved by field resolvers: the unit, who acted, and the unit that acted.
+  orgUnitCode: string;
+  accountId: string | null;
+  profileId: string | null;
+  byUnitCode: string | null;
 }
 
 const progressLevels = ['PROVINCE', 'LAO', 'INSTITUTION'] as const;
@@ -69,7 +86,7 @@ export class DatasetInfo {
 }
 
 @ObjectType({ description: 'สถานะการยืนยันของฐานข้อมูลหนึ่งของหน่วยงาน ในรอบหนึ่ง' })
-export class DatasetStatus {
+export class DatasetStatus implements DatasetStatusView {
   @Field(() => DatasetEnum) dataset: Dataset;
   @Field({ description: 'ชื่อฐานข้อมูลภาษาไทย' }) label: string;
   @Field({
@@ -93,19 +110,19 @@ export class DatasetStatus {
 }
 
 @ObjectType({ description: 'สถานะการยืนยันของหน่วยงานหนึ่ง' })
-export class UnitConfirmationStatus {
+export class UnitConfirmationStatus implements UnitConfirmationStatusView {
   orgUnitCode: string;
   @Field(() => [DatasetStatus], { description: 'เฉพาะฐานข้อมูลที่หน่วยงานนี้มี' }) datasets: DatasetStatus[];
 }
 
 @ObjectType({ description: 'สถานะการยืนยันของหน่วยงานและหน่วยงานในสังกัดโดยตรง' })
-export class ConfirmationStatus extends UnitConfirmationStatus {
+export class ConfirmationStatus extends UnitConfirmationStatus implements ConfirmationStatusView {
   @Field(() => Round) round: Round;
   @Field(() => [UnitConfirmationStatus]) children: UnitConfirmationStatus[];
 }
 
 @ObjectType({ description: 'รายการที่ดำเนินการไม่สำเร็จในการดำเนินการหลายรายการ' })
-export class BulkFailure {
+export class BulkFailure implements BulkFailureView {
   orgUnitCode: string;
   @Field(() => DatasetEnum) dataset: Dataset;
   @Field({ description: 'รหัสข้อผิดพลาด (extensions.code)' }) code: string;
@@ -113,37 +130,13 @@ export class BulkFailure {
 }
 
 @ObjectType({ description: 'ผลการยืนยันหรือยกเลิกการยืนยันหลายรายการ: แต่ละรายการตรวจและบันทึกแยกกัน' })
-export class BulkConfirmationResult {
+export class BulkConfirmationResult implements BulkResultView {
   @Field(() => [Confirmation]) done: Confirmation[];
   @Field(() => [BulkFailure]) failed: BulkFailure[];
 }
 
-@InputType()
-export class ConfirmationTargetInput {
-  @Field() orgUnitCode: string;
-  @Field(() => DatasetEnum) dataset: Dataset;
-}
-
-export const TaskKindEnum = enumOf(taskKinds);
-registerEnumType(TaskKindEnum, {
-  name: 'TaskKind',
-  description:
-    'CONFIRM ยืนยันข้อมูล, RECONFIRM ยืนยันอีกครั้งหลังถูกยกเลิกการยืนยัน, WAIT_FOR_CHILDREN รอหน่วยงานในสังกัด, DEADLINE ใกล้หรือเลยกำหนด, SPOT_CHECK_FLAG จังหวัดสุ่มตรวจแล้วไม่พบตัวนักเรียน, REVOCATION_REQUEST มีคำขอให้ยกเลิกการยืนยันรอพิจารณา, PROVINCE_TARGET กำหนดเสร็จของจังหวัด (ก่อนกำหนดของกรม)',
-});
-
-@ObjectType({ description: 'สิ่งที่หน่วยงานต้องทำตอนนี้' })
-export class Task {
-  @Field(() => TaskKindEnum) kind: TaskKind;
-  @Field() message: string;
-  orgUnitCode: string | null;
-  @Field(() => DatasetEnum, { nullable: true }) dataset: Dataset | null;
-  @Field(() => String, { nullable: true, description: 'ภายในวันที่' }) dueDate: string | null;
-  @Field(() => Int, { nullable: true, description: 'จำนวนวันถึงกำหนด (ติดลบเมื่อเลยกำหนด)' }) daysLeft:
-    number | null;
-}
-
 @ObjectType({ description: 'ความคืบหน้าการยืนยันฐานข้อมูลหนึ่งในระดับหนึ่ง' })
-export class DatasetProgress {
+export class DatasetProgress implements DatasetProgressView {
   @Field(() => DatasetEnum) dataset: Dataset;
   @Field(() => Int, { description: 'จำนวนหน่วยงานที่มีฐานข้อมูลนี้' }) units: number;
   @Field(() => Int, { description: 'ยืนยันแล้ว' }) confirmed: number;
@@ -154,19 +147,19 @@ export class DatasetProgress {
 }
 
 @ObjectType({ description: 'ความคืบหน้าการยืนยันของหน่วยงานระดับหนึ่ง' })
-export class LevelProgress {
+export class LevelProgress implements LevelProgressView {
   @Field(() => ProgressLevelEnum) level: 'PROVINCE' | 'LAO' | 'INSTITUTION';
   @Field(() => [DatasetProgress]) datasets: DatasetProgress[];
 }
 
 @ObjectType({ description: 'ความคืบหน้าการยืนยันของจังหวัดหนึ่ง (สำหรับกรม)' })
-export class ProvinceProgress {
+export class ProvinceProgress implements ProvinceProgressView {
   provinceCode: string;
   @Field(() => [LevelProgress]) levels: LevelProgress[];
 }
 
 @ObjectType({ description: 'ความคืบหน้าการยืนยันข้อมูลของทุกระดับใต้หน่วยงาน' })
-export class ConfirmationProgress {
+export class ConfirmationProgress implements ConfirmationProgressView {
   orgUnitCode: string;
   @Field(() => Round) round: Round;
   @Field(() => [LevelProgress]) levels: LevelProgress[];

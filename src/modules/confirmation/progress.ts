@@ -11,6 +11,9 @@ import {
   type ConfirmingLevel,
 } from '../chain/levels';
 import { datasetSpecs, type Dataset } from '../chain/dataset';
+import { RoundRow } from '../rounds/round.entity';
+import { roundForReading } from './confirmation.reads';
+import { todayInBangkok } from '../../shared/thai-calendar';
 
 /** The levels whose progress a unit follows: every confirming level below it. */
 export type ProgressLevel = ConfirmingLevel;
@@ -36,6 +39,12 @@ export interface LevelProgressView {
 export interface ProvinceProgressView {
   provinceCode: string;
   levels: LevelProgressView[];
+}
+export interface ConfirmationProgressView {
+  orgUnitCode: string;
+  round: RoundRow;
+  levels: LevelProgressView[];
+  byProvince: ProvinceProgressView[];
 }
 
 function unitsSql(level: ProgressLevel, scope: { kind: OrgUnitKind; code: string }): string {
@@ -121,4 +130,20 @@ export async function confirmationProgress(
       levels: [...byLevel].map(([level, ds]) => ({ level, datasets: ds })),
     }));
   return { levels, byProvince };
+}
+
+/** A unit's progress in a round (the one named, else the open or latest); null when no round was ever opened. */
+export async function progressOf(
+  manager: EntityManager,
+  unit: { kind: OrgUnitKind; code: string },
+  roundId: string | null,
+): Promise<ConfirmationProgressView | null> {
+  const round = await roundForReading(manager, roundId);
+  if (!round) return null;
+  const progress = await confirmationProgress(manager, round.id, unit, todayInBangkok(new Date()));
+  return {
+    orgUnitCode: unit.code,
+    round: await manager.findOneByOrFail(RoundRow, { id: round.id }),
+    ...progress,
+  };
 }

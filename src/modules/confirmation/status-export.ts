@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { thaiDate, thaiTime } from '../../shared/pdf/thai-date';
 import type { ExportTable } from '../../shared/table-file';
 import { kindLabels, type OrgUnitKind } from '../chain/org-unit-kind';
-import type { UnitConfirmationStatus } from './confirmation.types';
+import type { UnitConfirmationStatusView } from './confirmation-status.view';
 import { datasetLabels } from '../chain/dataset';
 
 const HEADERS = [
@@ -26,7 +26,7 @@ const when = (at: Date | null) => (at ? `${thaiDate(at, { short: true })} ${thai
 /** The confirmation status of a unit and its direct children as a sheet, one row per unit and dataset. */
 export async function confirmationStatusTable(
   tx: EntityManager,
-  statuses: UnitConfirmationStatus[],
+  statuses: UnitConfirmationStatusView[],
 ): Promise<ExportTable> {
   const codes = statuses.map((s) => s.orgUnitCode);
   const missing = statuses.flatMap((s) => s.datasets.flatMap((d) => d.missingCodes));

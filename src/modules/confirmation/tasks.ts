@@ -1,5 +1,5 @@
 import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
-import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
+import type { ConfirmationStatusView, DatasetStatusView } from './confirmation-status.view';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { datasetLabels, waitsOnRecords, type Dataset } from '../chain/dataset';
 
@@ -49,10 +49,10 @@ function due(daysLeft: number): string {
  * why), or wait for the units below, each against its deadline.
  */
 export function tasksFrom(
-  status: ConfirmationStatus,
+  status: ConfirmationStatusView,
   kind: OrgUnitKind,
   today: string,
-  names: { revokedBy: (s: DatasetStatus) => string },
+  names: { revokedBy: (s: DatasetStatusView) => string },
 ): TaskView[] {
   const tasks: TaskView[] = [];
   const unit = status.orgUnitCode;

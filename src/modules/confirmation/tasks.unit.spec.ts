@@ -1,4 +1,7 @@
-import type { ConfirmationStatus, DatasetStatus } from './confirmation.types';
+import type {
+  ConfirmationStatusView as ConfirmationStatus,
+  DatasetStatusView as DatasetStatus,
+} from './confirmation-status.view';
 import { daysBetween, tasksFrom } from './tasks';
 
 const status = (d: Partial<DatasetStatus> & Pick<DatasetStatus, 'dataset'>): DatasetStatus => ({

@@ -1,15 +1,20 @@
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
-import { roundsDecider, type RoundInputData } from './round.decider';
-import { ROUNDS_STREAM } from './round.events';
+import type { RoundInputData } from './round.decider';
+import type { RoundRow } from './round.entity';
+import { roundIdOf } from './round.events';
+import { runRoundCommand } from './run-round-command';
 
-/** Opens a round through the rounds aggregate (the demo and tests; the resolver runs the same command). */
+/** The department opens a round (at most one open at a time: the rounds aggregate's rule). */
 export async function openRound(
   store: EventStore,
   input: RoundInputData,
   metadata: EventMetadata,
-): Promise<void> {
-  await store.transaction((tx) =>
-    store.decide(tx, ROUNDS_STREAM, roundsDecider, { type: 'OpenRound', input }, metadata),
+): Promise<RoundRow> {
+  return runRoundCommand(
+    store,
+    { type: 'OpenRound', input },
+    roundIdOf(input.academicYear, input.roundNo),
+    metadata,
   );
 }

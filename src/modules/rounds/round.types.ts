@@ -1,5 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'รอบการบันทึกข้อมูล (ครั้งที่ 1 / ครั้งที่ 2 ประจำปีการศึกษา)' })
 export class Round {
@@ -7,7 +6,7 @@ export class Round {
   @Field(() => Int, { description: 'ปีการศึกษา (พ.ศ.)' }) academicYear: number;
   @Field(() => Int, { description: 'ครั้งที่ 1 หรือ 2' }) roundNo: number;
   @Field({ description: 'ข้อมูล ณ วันที่' }) snapshotDate: string;
-  @Field({ description: 'OPEN เปิดอยู่, CLOSED ปิดแล้ว' }) status: string;
+  @Field(() => String, { description: 'OPEN เปิดอยู่, CLOSED ปิดแล้ว' }) status: 'OPEN' | 'CLOSED';
   @Field({ description: 'สถานศึกษายืนยันภายในวันที่' }) institutionDeadline: string;
   @Field({ description: 'อปท. ยืนยันภายในวันที่' }) laoDeadline: string;
   @Field({ description: 'จังหวัดยืนยันภายในวันที่' }) provinceDeadline: string;
@@ -21,24 +20,4 @@ export class DeadlineExtension {
   @Field() until: string;
   @Field() reason: string;
   @Field() grantedAt: Date;
-}
-
-@InputType()
-export class RoundInput {
-  @Field(() => Int, { description: 'ปีการศึกษา (พ.ศ.) เช่น 2568' }) academicYear: number;
-  @Field(() => Int, { description: '1 หรือ 2' }) roundNo: number;
-  @Field(() => String, { nullable: true, description: 'ข้อมูล ณ วันที่ (ค่าเริ่มต้น 10 มิ.ย. / 10 พ.ย.)' })
-  @IsOptional()
-  @MaxLength(10)
-  snapshotDate?: string | null;
-  @Field() @Length(10, 10) institutionDeadline: string;
-  @Field() @Length(10, 10) laoDeadline: string;
-  @Field() @Length(10, 10) provinceDeadline: string;
-}
-
-@InputType()
-export class RoundDeadlinesInput {
-  @Field() @Length(10, 10) institutionDeadline: string;
-  @Field() @Length(10, 10) laoDeadline: string;
-  @Field() @Length(10, 10) provinceDeadline: string;
 }

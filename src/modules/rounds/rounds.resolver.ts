@@ -1,26 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../access/context';
-import { badInput } from '../../shared/errors';
 import { requireKind, requireViewer } from '../access/policy';
-import { lockRounds } from '../chain/register-lock';
+import { changeRoundDeadlines } from './change-round-deadlines';
+import { closeRound } from './close-round';
+import { grantDeadlineExtension } from './grant-deadline-extension';
+import { openRound } from './open-round';
 import { RoundExtensionRow, RoundRow } from './round.entity';
-import { roundsDecider, type RoundCommand } from './round.decider';
-import { ROUNDS_STREAM } from './round.events';
-import { DeadlineExtension, Round, RoundDeadlinesInput, RoundInput } from './round.types';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { RoundDeadlinesInput, RoundInput } from './round.input';
+import { DeadlineExtension, Round } from './round.types';
 
 @Resolver(() => Round)
 export class RoundsResolver {
-  private async run(ctx: GraphQLContext, command: RoundCommand, roundId: string): Promise<RoundRow> {
-    requireKind(ctx.viewer, 'DEPARTMENT');
-    return ctx.store.transaction(async (tx) => {
-      // No confirmation may be half-way through a round that closes or moves under it.
-      await lockRounds(tx);
-      await ctx.store.decide(tx, ROUNDS_STREAM, roundsDecider, command, metadataOf(ctx));
-      return tx.findOneByOrFail(RoundRow, { id: roundId });
-    });
-  }
-
   @Query(() => Round, { nullable: true, description: 'รอบที่เปิดอยู่ (ว่างถ้าไม่มี)' })
   async currentRound(@Ctx() ctx: GraphQLContext): Promise<RoundRow | null> {
     requireViewer(ctx.viewer);
@@ -34,17 +24,19 @@ export class RoundsResolver {
   }
 
   @Mutation(() => Round, { description: 'กรมเปิดรอบการบันทึกข้อมูล พร้อมกำหนดวันที่' })
-  openRound(@Arg('input', () => RoundInput) input: RoundInput, @Ctx() ctx: GraphQLContext) {
-    return this.run(ctx, { type: 'OpenRound', input }, `${input.academicYear}-${input.roundNo}`);
+  async openRound(@Arg('input', () => RoundInput) input: RoundInput, @Ctx() ctx: GraphQLContext) {
+    requireKind(ctx.viewer, 'DEPARTMENT');
+    return openRound(ctx.store, input, metadataOf(ctx));
   }
 
   @Mutation(() => Round, { description: 'กรมเลื่อนกำหนดวันที่ของรอบ' })
-  changeRoundDeadlines(
+  async changeRoundDeadlines(
     @Arg('roundId', () => ID) roundId: string,
     @Arg('input', () => RoundDeadlinesInput) input: RoundDeadlinesInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return this.run(ctx, { type: 'ChangeRoundDeadlines', roundId, deadlines: input }, roundId);
+    requireKind(ctx.viewer, 'DEPARTMENT');
+    return changeRoundDeadlines(ctx.store, roundId, input, metadataOf(ctx));
   }
 
   @Mutation(() => Round, { description: 'กรมขยายเวลาให้หน่วยงานหนึ่ง' })
@@ -56,18 +48,13 @@ export class RoundsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     requireKind(ctx.viewer, 'DEPARTMENT');
-    if (!(await ctx.loaders.of(orgUnitByCode).load(orgUnitCode)))
-      throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    return this.run(
-      ctx,
-      { type: 'ExtendDeadline', roundId, orgUnitCode, until, reason: reason.slice(0, 500) },
-      roundId,
-    );
+    return grantDeadlineExtension(ctx.store, roundId, orgUnitCode, until, reason, metadataOf(ctx));
   }
 
   @Mutation(() => Round, { description: 'กรมปิดรอบการบันทึกข้อมูล' })
-  closeRound(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: GraphQLContext) {
-    return this.run(ctx, { type: 'CloseRound', roundId }, roundId);
+  async closeRound(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: GraphQLContext) {
+    requireKind(ctx.viewer, 'DEPARTMENT');
+    return closeRound(ctx.store, roundId, metadataOf(ctx));
   }
 
   @FieldResolver(() => [DeadlineExtension], { description: 'หน่วยงานที่ได้รับการขยายเวลา' })
