@@ -2,6 +2,7 @@ import { ApolloLink, CombinedGraphQLErrors, ServerError, type ApolloClient } fro
 import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode } from 'graphql';
 import { Observable } from 'rxjs';
 import { REGISTER_VERSION } from '../graphql/offline';
+import { isReachable, markUnreachable } from './connectivity';
 import { enqueue, QUEUED_FIELDS, setMeta, type QueuedField } from './queue';
 
 /** The message a form shows when its write was queued instead of sent. */
@@ -41,8 +42,9 @@ async function rememberVersion(institutionCode: unknown): Promise<void> {
       fetchPolicy: 'network-only',
     });
     if (data) await setMeta('registerVersion', data.registerVersion);
-  } catch {
+  } catch (e) {
     // Offline or not an institution's register: the last version known stays.
+    if (isNetworkFailure(e)) markUnreachable();
   }
 }
 
@@ -92,13 +94,17 @@ export const offlineLink = new ApolloLink((operation, forward) => {
       (e) => observer.error(e),
     );
   return new Observable((observer) => {
-    if (!navigator.onLine) {
+    if (!isReachable()) {
       void queued(observer);
       return;
     }
     const sub = forward(operation).subscribe({
       next: (r) => observer.next(r),
-      error: (e) => (isNetworkFailure(e) ? void queued(observer) : observer.error(e)),
+      error: (e) => {
+        if (!isNetworkFailure(e)) return observer.error(e);
+        markUnreachable();
+        void queued(observer);
+      },
       complete: () => observer.complete(),
     });
     return () => sub.unsubscribe();

@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors, type ApolloClient } from '@apollo/client';
 import { QUEUED_CORRECT, QUEUED_ENROL, QUEUED_LEFT, QUEUED_REMOVE } from '../graphql/offline';
 import { problemOf } from '../lib/errors';
+import { isReachable, markUnreachable, onReachabilityChange, startConnectivityWatch } from './connectivity';
 import { dropQueued, listQueued, saveQueued, type QueuedField } from './queue';
 
 const DOCUMENTS = {
@@ -23,7 +24,7 @@ export function syncQueue(client: ApolloClient): Promise<void> {
     try {
       for (const c of await listQueued()) {
         if (c.state !== 'PENDING') continue;
-        if (!navigator.onLine) break;
+        if (!isReachable()) break;
         try {
           await client.mutate({
             mutation: DOCUMENTS[c.field],
@@ -33,7 +34,11 @@ export function syncQueue(client: ApolloClient): Promise<void> {
           await dropQueued(c.id);
           sent++;
         } catch (e) {
-          if (!CombinedGraphQLErrors.is(e)) break;
+          if (!CombinedGraphQLErrors.is(e)) {
+            // No answer at all: wait for the server to be reachable again.
+            markUnreachable();
+            break;
+          }
           const problem = problemOf(e)!;
           if (problem.code === 'UNAVAILABLE') break;
           await saveQueued({ ...c, state: 'REFUSED', problem });
@@ -48,16 +53,15 @@ export function syncQueue(client: ApolloClient): Promise<void> {
 }
 
 /**
- * Sends when the connection comes back (and again shortly after: the first requests after the
- * "online" event may still fail), at start, and every 15 seconds while anything waits.
+ * Sends when the server answers again (connectivity.ts probes while it is out of reach), at start,
+ * and every 15 seconds while anything waits.
  */
 export function startOfflineSync(client: ApolloClient): void {
   const go = () => void syncQueue(client).catch(() => {});
-  window.addEventListener('online', () => {
-    go();
-    setTimeout(go, 2_000);
-    setTimeout(go, 6_000);
+  onReachabilityChange((reachable) => {
+    if (reachable) go();
   });
+  startConnectivityWatch();
   go();
   setInterval(go, 15_000);
 }
