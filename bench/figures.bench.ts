@@ -7,7 +7,7 @@ import { institutionUnits, laoUnits } from '../src/modules/demo/national-dataset
 import { confirmNational } from '../src/modules/demo/confirm-national';
 import { describeSizes, nationalOptions } from '../src/modules/demo/national-options';
 import { seedNational } from '../src/modules/demo/seed-national';
-import { enrolmentCounts, scopeFor } from '../src/modules/figures/enrolment-counts.query';
+import { enrolmentCounts, scopeFor } from '../src/modules/figures/enrolment-counts.reads';
 import { readLiveAgeGroups } from '../src/modules/figures/read-live-counts';
 import { bootstrapOrgUnits } from '../src/modules/org-units/bootstrap-org-units';
 import { projections } from '../src/composition/projections';

@@ -527,12 +527,14 @@ browserWalk()('web client in a browser', () => {
     const before = Number(await page.locator('.count-badge').textContent());
     await notice.getByRole('button', { name: /^ทำเครื่องหมายว่าอ่านแล้ว/ }).click();
     await notice.getByText(/อ่านแล้วเมื่อ/).waitFor();
+    // The badge shows one fewer (or goes away at zero); wait for it rather than read it once.
+    if (before > 1) await page.locator('.count-badge', { hasText: new RegExp(`^${before - 1}$`) }).waitFor();
+    else await page.locator('.count-badge').waitFor({ state: 'detached' });
     expect(
-      before -
-        Number(
-          (await page.locator('.count-badge').count()) ? await page.locator('.count-badge').textContent() : 0,
-        ),
-    ).toBe(1);
+      Number(
+        (await page.locator('.count-badge').count()) ? await page.locator('.count-badge').textContent() : 0,
+      ),
+    ).toBe(before - 1);
     await page.getByRole('link', { name: 'LEC' }).click();
     await page.getByRole('link', { name: 'เพิ่มข้อมูลนักเรียน' }).click();
     const form = page.getByRole('form', { name: 'เพิ่มข้อมูลนักเรียน' });

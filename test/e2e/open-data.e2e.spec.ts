@@ -12,7 +12,7 @@ import type { Dataset } from '../../src/modules/chain/dataset';
 import type { OrgUnitRow } from '../../src/modules/org-units/org-unit.entity';
 import { otherSchoolGrades } from '../../src/modules/other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../../src/modules/other-schools/record-other-school-counts';
-import type { PupilInputData } from '../../src/modules/pupils/pupil.decide';
+import type { PupilInputData } from '../../src/modules/pupils/pupil.decider';
 import { runPupilCommand } from '../../src/modules/pupils/run-pupil-command';
 import { roundsDecider } from '../../src/modules/rounds/round.decider';
 import { ROUNDS_STREAM } from '../../src/modules/rounds/round.events';

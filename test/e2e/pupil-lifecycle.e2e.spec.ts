@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemMetadata, type EventMetadata } from '../../src/event-store/event';
 import { rebuildProjections } from '../../src/event-store/rebuild';
-import type { PupilInputData } from '../../src/modules/pupils/pupil.decide';
+import type { PupilInputData } from '../../src/modules/pupils/pupil.decider';
 import { requestPupilTransfer } from '../../src/modules/pupils/request-pupil-transfer';
 import { academicYearOf, todayInBangkok } from '../../src/shared/thai-calendar';
 import { runPupilCommand } from '../../src/modules/pupils/run-pupil-command';

@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
 import { maskPupilId } from '../../src/modules/pupils/rules/citizen-id';
 import { drawSample, orderPopulation, populationDigest } from '../../src/modules/spot-checks/sampling';
-import { openSpotCheckFlags, spotCheckFlagMessage } from '../../src/modules/spot-checks/spot-checks.read';
+import { openSpotCheckFlags, spotCheckFlagMessage } from '../../src/modules/spot-checks/spot-checks.reads';
 import { createLaoTree, signInAdmin, signInAs } from '../support/factories';
 import { seedPupil } from '../support/pupils';
 import { codeOf, startTestServer, type TestServer } from '../support/test-server';

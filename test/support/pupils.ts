@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { systemMetadata } from '../../src/event-store/event';
 import type { EventStore } from '../../src/event-store/event-store.service';
-import type { PupilInputData } from '../../src/modules/pupils/pupil.decide';
+import type { PupilInputData } from '../../src/modules/pupils/pupil.decider';
 import { runPupilCommand } from '../../src/modules/pupils/run-pupil-command';
 import { citizenIdCheckDigit } from '../../src/modules/pupils/rules/citizen-id';
 

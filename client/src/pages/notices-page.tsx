@@ -47,7 +47,18 @@ export function NoticesPage({ me }: { me: ViewerView }) {
 }
 
 function NoticeItem({ n }: { n: NoticeView }) {
-  const [mark, { loading }] = useMutation(MARK_NOTICE_READ, { refetchQueries: [NOTICES, UNREAD_NOTICES] });
+  const [mark, { loading }] = useMutation(MARK_NOTICE_READ, {
+    // The top bar's unread count drops with the answer itself, not a refetch later: a clerk who
+    // marks a notice read sees the badge change at once (the refetch then confirms it).
+    update(cache, { data }) {
+      const readId = data?.markNoticeRead.id;
+      if (!readId) return;
+      cache.updateQuery({ query: UNREAD_NOTICES }, (cached) =>
+        cached ? { notices: cached.notices.filter((unread) => unread.id !== readId) } : cached,
+      );
+    },
+    refetchQueries: [NOTICES, UNREAD_NOTICES],
+  });
   return (
     <li className={n.read ? 'notice-read' : 'notice-unread'} aria-label={n.title}>
       <h3>

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 
 @ObjectType({ description: 'หน่วยงานหนึ่งแห่งบนใบแจ้งบัญชีผู้ใช้งาน และสิ่งที่การพิมพ์จะทำกับบัญชีของหน่วยงานนั้น' })
 export class CredentialSheetUnit {

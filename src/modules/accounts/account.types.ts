@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 
 @ObjectType({ description: 'ข้อมูลส่วนตัว (Profile) ของผู้รับผิดชอบ' })
 export class Profile {

@@ -3,7 +3,7 @@ import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { assertWithin, canIssueCredentials, requireKind, requireViewer } from '../access/policy';
 import type { Viewer as ViewerData } from '../access/viewer';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { ProfileRow } from './account.entity';
 import { IssuedCredential, LoginResult, Profile, Viewer } from './account.types';
 import { clientInfoOf } from './authenticate';
@@ -13,7 +13,7 @@ import { issueCredentials } from './issue-credentials';
 import { login } from './login';
 import { ProfileInput } from './profile.input';
 import { logout } from './logout';
-import { responsiblePersonsOf } from './profiles.read';
+import { responsiblePersonsOf } from './profiles.reads';
 import { SESSION_COOKIE, viewerForToken } from './sessions';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 

@@ -2,16 +2,16 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireKind, requireViewer } from '../access/policy';
-import { Actor, actorKey } from '../accounts/actor.type';
-import { OrgUnit } from '../org-units/org-unit.type';
-import { DEFAULT_VIEW, readBudgetRates, type BudgetRatesView } from './budget-rates.read';
+import { Actor, actorKey } from '../accounts/actor.types';
+import { OrgUnit } from '../org-units/org-unit.types';
+import { DEFAULT_VIEW, readBudgetRates, type BudgetRatesView } from './budget-rates.reads';
 import type { BudgetLineView } from './budget-preview';
-import { budgetPreviewOf, type BudgetPreviewView } from './budget-preview.read';
+import { budgetPreviewOf, type BudgetPreviewView } from './budget-preview.reads';
 import type { MilkKind } from './budget.arithmetic';
 import { BudgetLine, BudgetPreview, BudgetRates, BudgetRatesInput, MilkKindEnum } from './budget.types';
 import { setBudgetRates } from './set-budget-rates';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => BudgetRates)
 export class BudgetRatesResolver {

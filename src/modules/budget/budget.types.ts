@@ -5,8 +5,8 @@ import { ProgressLevelEnum } from '../confirmation/confirmation.types';
 import type { ConfirmingLevel } from '../chain/levels';
 import { milkKinds, type MilkKind } from './budget.arithmetic';
 import type { BudgetFiguresView, BudgetLineView } from './budget-preview';
-import type { BudgetPreviewView } from './budget-preview.read';
-import type { BudgetRatesView } from './budget-rates.read';
+import type { BudgetPreviewView } from './budget-preview.reads';
+import type { BudgetRatesView } from './budget-rates.reads';
 import type { LunchBand as LunchBandData } from './budget-rates.rules';
 
 export const MilkKindEnum = enumOf(milkKinds);

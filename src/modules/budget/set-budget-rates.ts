@@ -3,7 +3,7 @@ import type { EventStore } from '../../event-store/event-store.service';
 import { budgetRatesDecider } from './budget-rates.decider';
 import { BudgetRatesRow } from './budget-rates.entity';
 import { BUDGET_RATES_STREAM } from './budget-rates.events';
-import { viewOf, type BudgetRatesView } from './budget-rates.read';
+import { viewOf, type BudgetRatesView } from './budget-rates.reads';
 import type { BudgetRatesData } from './budget-rates.rules';
 
 /** The department sets the rates in force from a date (the same date again replaces them). */

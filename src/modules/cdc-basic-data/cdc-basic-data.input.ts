@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { CdcBuildingType, CdcLunchProvision } from './cdc-basic-data.rules';
-import { CdcBuildingTypeEnum, CdcLunchProvisionEnum } from './cdc-basic-data.type';
+import { CdcBuildingTypeEnum, CdcLunchProvisionEnum } from './cdc-basic-data.types';
 
 /**
  * The centre's facts as entered. The limits are checked by checkCdcBasicData rather than

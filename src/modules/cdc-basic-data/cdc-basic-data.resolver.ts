@@ -2,16 +2,16 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import { Actor, actorKey } from '../accounts/actor.type';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { Actor, actorKey } from '../accounts/actor.types';
+import { OrgUnit } from '../org-units/org-unit.types';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { CdcBasicDataRow, CdcBasicDataVersionRow } from './cdc-basic-data.entity';
 import { CdcBasicDataInput } from './cdc-basic-data.input';
 import { buildingTypeLabels, lunchProvisionLabels } from './cdc-basic-data.rules';
-import { CdcBasicData } from './cdc-basic-data.type';
+import { CdcBasicData } from './cdc-basic-data.types';
 import { recordCdcBasicData } from './record-cdc-basic-data';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 type Recorded = CdcBasicDataRow | CdcBasicDataVersionRow;
 

@@ -6,7 +6,7 @@ import { openTestSystem, type TestSystem } from '../../../test/support/test-syst
 import { commitImport } from '../imports/commit-import';
 import { previewImport } from '../imports/preview-import';
 import { answerTransferRequest } from '../pupils/answer-transfer-request';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { PupilRow } from '../pupils/pupil.entity';
 import { promotePupils } from '../pupils/promote-pupils';
 import { requestPupilTransfer } from '../pupils/request-pupil-transfer';

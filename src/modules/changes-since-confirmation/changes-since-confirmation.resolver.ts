@@ -4,7 +4,7 @@ import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { DatasetEnum } from '../confirmation/confirmation.types';
 import type { Dataset } from '../chain/dataset';
-import { changesSinceConfirmation, type ChangesView } from './changes-since-confirmation.read';
+import { changesSinceConfirmation, type ChangesView } from './changes-since-confirmation.reads';
 import { ChangesSinceConfirmation } from './changes-since-confirmation.types';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 

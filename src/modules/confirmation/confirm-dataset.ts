@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
 import { todayInBangkok } from '../../shared/thai-calendar';
-import { decideConfirm } from './confirmation.decide';
+import { decideConfirm } from './confirmation.decider';
 import { deadlineOf, figuresFor, holds, isConfirmed, missingBelow } from './confirmation.reads';
 import type { ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';

@@ -5,7 +5,7 @@ import type { Viewer } from '../access/viewer';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { failure, type BulkResultView } from './bulk-result';
 import { confirmDataset } from './confirm-dataset';
-import { statusOf } from './unit-status.read';
+import { statusOf } from './unit-status.reads';
 
 /**
  * Confirms every dataset of the unit not yet confirmed in the open round, each as its own

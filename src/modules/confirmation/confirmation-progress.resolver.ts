@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { visibleUnit } from './confirmation-scope';
 import { ConfirmationProgress, DatasetProgress, ProvinceProgress } from './confirmation.types';
 import {

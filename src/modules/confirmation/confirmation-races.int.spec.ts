@@ -5,7 +5,7 @@ import { metadataFor, openRoundDirect, viewerFor } from '../../../test/support/c
 import { pupilInput, seedPupil } from '../../../test/support/pupils';
 import { openTestSystem, type TestSystem } from '../../../test/support/test-system';
 import { isLecError } from '../../shared/errors';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { institutionStreamId } from '../pupils/pupil.events';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { confirmDataset } from './confirm-dataset';

@@ -1,18 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
-import { Actor } from '../accounts/actor.type';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { Actor } from '../accounts/actor.types';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { visibleUnit } from './confirmation-scope';
 import { ConfirmationStatus, DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
-import { statusOf } from './unit-status.read';
+import { statusOf } from './unit-status.reads';
 import type {
   ConfirmationStatusView,
   DatasetStatusView,
   UnitConfirmationStatusView,
 } from './confirmation-status.view';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => DatasetStatus)
 export class DatasetStatusResolver {

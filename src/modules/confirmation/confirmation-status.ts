@@ -20,7 +20,7 @@ import {
   type Dataset,
 } from '../chain/dataset';
 import type { DatasetStatusView, UnitConfirmationStatusView } from './confirmation-status.view';
-import { actorKey } from '../accounts/actor.type';
+import { actorKey } from '../accounts/actor.types';
 
 interface UnitLite {
   code: string;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';
-import type { UnitRef } from './confirmation.decide';
+import type { UnitRef } from './confirmation.decider';
 import { deadlines, holdings, missing } from './confirmation-status';
 import { ancestorColumn, levelBelow, levelOf } from '../chain/levels';
 import { isFirstHolder, specOf, type Dataset, type DatasetSource, type DatasetSpec } from '../chain/dataset';

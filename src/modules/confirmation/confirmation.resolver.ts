@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
-import { Actor } from '../accounts/actor.type';
-import { actorKey } from '../accounts/actor.type';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { Actor } from '../accounts/actor.types';
+import { actorKey } from '../accounts/actor.types';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { confirmDataset } from './confirm-dataset';
 import { revokeConfirmation } from './revoke-confirmation';
 import { ownUnitOnly, revoker, visibleUnit } from './confirmation-scope';
@@ -16,7 +16,7 @@ import { revokeConfirmations } from './revoke-confirmations';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 /** An argument limit, checked before any target is looked at (part of the API, like an input's @Max). */
 const MAX_BULK = 500;

@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
 import { isWithin } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { decideRevoke } from './confirmation.decide';
+import { decideRevoke } from './confirmation.decider';
 import { findUnit, holds, isConfirmed } from './confirmation.reads';
 import type { ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
-import { crossCheckReport } from './cross-check.query';
+import { crossCheckReport } from './cross-check.reads';
 import { NameListCrossCheck } from './cross-check.types';
 
 @Resolver()

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../shared/logger';
 import type { Viewer } from '../access/viewer';
 import { jsonRoute } from '../../http/json-route';
-import { crossCheckReport } from './cross-check.query';
+import { crossCheckReport } from './cross-check.reads';
 import { crossCheckWorkbook } from './cross-check.xlsx';
 
 export interface CrossCheckExportDeps {

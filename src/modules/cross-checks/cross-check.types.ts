@@ -3,7 +3,7 @@ import { enumOf } from '../../graphql/enum-of';
 import { GradeEnum, SexEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
-import type { CrossCheckKind, CrossCheckSource } from './cross-check.query';
+import type { CrossCheckKind, CrossCheckSource } from './cross-check.reads';
 
 export const CrossCheckSourceEnum = enumOf<CrossCheckSource>(['REGISTER', 'CERTIFIED_LIST']);
 registerEnumType(CrossCheckSourceEnum, {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { gradeLabels } from '../pupils/rules/grades';
 import { sexLabels } from '../pupils/rules/name-prefixes';
-import type { CrossCheckReport } from './cross-check.query';
+import type { CrossCheckReport } from './cross-check.reads';
 
 const sourceLabels = { REGISTER: 'ทะเบียนนักเรียน (สังกัด อปท.)', CERTIFIED_LIST: 'แบบรับรองรายชื่อ (สังกัดอื่น)' };
 const kindLabels = { REGISTER_AND_LIST: 'ทะเบียน + แบบรับรองรายชื่อ', TWO_LISTS: 'แบบรับรองรายชื่อสองแห่ง' };

@@ -13,7 +13,7 @@ import {
   readUploadedFile,
   type NameListDeps,
 } from '../other-schools/name-list.route';
-import { readOtherSchoolCounts } from '../other-schools/other-school-counts.read';
+import { readOtherSchoolCounts } from '../other-schools/other-school-counts.reads';
 import { RoundRow } from '../rounds/round.entity';
 import { storeCertifiedNameList, type StoredNameList } from './store-certified-name-list';
 import { sendHttpError } from '../../http/http-errors';

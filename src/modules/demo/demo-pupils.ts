@@ -1,6 +1,6 @@
 import { citizenIdCheckDigit } from '../pupils/rules/citizen-id';
 import { schoolGrades, typicalAge, type Grade } from '../pupils/rules/grades';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 
 const boys = ['ธนากร', 'ภูมิพัฒน์', 'กิตติพงษ์', 'ณัฐวุฒิ', 'ปกรณ์', 'วรเมธ', 'อนุชา', 'ชยพล', 'ศุภกร', 'พีรวิชญ์'];
 const girls = [

@@ -2,7 +2,7 @@ import type { OrgUnitInputData } from '../org-units/org-unit.rules';
 import { provinces } from '../chain/provinces';
 import type { GradeCountData } from '../other-schools/other-school-counts.rules';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { citizenIdCheckDigit } from '../pupils/rules/citizen-id';
 import { schoolGrades, typicalAge, type Grade } from '../pupils/rules/grades';
 

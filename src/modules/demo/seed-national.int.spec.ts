@@ -3,7 +3,7 @@ import { countTables } from '../../../test/support/figures';
 import { openTestSystem, type TestSystem } from '../../../test/support/test-system';
 import { rebuildProjections } from '../../event-store/rebuild';
 import type { Viewer } from '../access/viewer';
-import { enrolmentCounts } from '../figures/enrolment-counts.query';
+import { enrolmentCounts } from '../figures/enrolment-counts.reads';
 import { institutionUnits, laoUnits, nationalSizes } from './national-dataset';
 import { nationalOptions } from './national-options';
 import { confirmNational } from './confirm-national';

@@ -9,7 +9,7 @@ import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import type { OrgUnitInputData } from '../org-units/org-unit.rules';
 import { otherSchoolDecider } from '../other-schools/other-school.decider';
 import { otherSchoolStreamId } from '../other-schools/other-school.events';
-import { decidePupil, type InstitutionState } from '../pupils/pupil.decide';
+import { decidePupil, type InstitutionState } from '../pupils/pupil.decider';
 import { institutionStreamId, type PupilEvent } from '../pupils/pupil.events';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { recordedCountsDataset } from '../chain/dataset';

@@ -10,11 +10,11 @@ import { recordCdcBasicData } from '../cdc-basic-data/record-cdc-basic-data';
 import { confirmDataset } from '../confirmation/confirm-dataset';
 import { revokeConfirmation } from '../confirmation/revoke-confirmation';
 import { datasets, type Dataset } from '../chain/dataset';
-import { enrolmentCounts } from '../figures/enrolment-counts.query';
+import { enrolmentCounts } from '../figures/enrolment-counts.reads';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { auditFigures } from './audit-figures';
 

@@ -12,9 +12,9 @@ import type { Dataset } from '../chain/dataset';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { runPupilCommand } from '../pupils/run-pupil-command';
-import { enrolmentCounts } from './enrolment-counts.query';
+import { enrolmentCounts } from './enrolment-counts.reads';
 import type { EnrolmentCountsView } from './figures.view';
 
 const year = new Date().getUTCFullYear();

@@ -9,7 +9,7 @@ import { jsonRoute } from '../../http/json-route';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { RoundRow } from '../rounds/round.entity';
 import { countsWorkbook, type ChildCounts } from './counts-xlsx';
-import { enrolmentCounts, enrolmentCountsAsOf, type CountsRequest } from './enrolment-counts.query';
+import { enrolmentCounts, enrolmentCountsAsOf, type CountsRequest } from './enrolment-counts.reads';
 import { ageGroupsOf } from './figures.view';
 import { readLiveAgeGroups } from './read-live-counts';
 

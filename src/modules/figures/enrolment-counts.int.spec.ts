@@ -9,13 +9,13 @@ import type { Viewer } from '../access/viewer';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { recordOtherSchoolCounts } from '../other-schools/record-other-school-counts';
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { runLifecycleCommand } from '../pupils/run-lifecycle-command';
 import { promotePupils } from '../pupils/promote-pupils';
 import { runPupilCommand } from '../pupils/run-pupil-command';
 import { typicalAge, type Grade } from '../pupils/rules/grades';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
-import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.query';
+import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.reads';
 import type { EnrolmentCountsView } from './figures.view';
 import { readLiveAgeGroups } from './read-live-counts';
 

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
-import { OrgUnit } from '../org-units/org-unit.type';
-import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.query';
+import { OrgUnit } from '../org-units/org-unit.types';
+import { enrolmentCounts, enrolmentCountsAsOf } from './enrolment-counts.reads';
 import { AgeGroupCount, EnrolmentCounts } from './figures.types';
 import { ageGroupsOf, type AgeGroupCountView, type EnrolmentCountsView } from './figures.view';
 import { readLiveAgeGroups } from './read-live-counts';

@@ -1,4 +1,4 @@
-import type { PupilInputData } from '../pupils/pupil.decide';
+import type { PupilInputData } from '../pupils/pupil.decider';
 import { parseGrade } from '../pupils/rules/grades';
 import { parsePrefix } from '../pupils/rules/name-prefixes';
 import { parseThaiDate } from '../../shared/thai-calendar';

@@ -1,5 +1,5 @@
 import { isLecError } from '../../shared/errors';
-import { validatePupilInput, type InstitutionState } from '../pupils/pupil.decide';
+import { validatePupilInput, type InstitutionState } from '../pupils/pupil.decider';
 import type { PupilDetails } from '../pupils/pupil.events';
 import { parsePupilId } from '../pupils/rules/citizen-id';
 import type { RawRow } from './cells';

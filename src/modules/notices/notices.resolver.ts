@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { Notice, NoticeInput } from './notice.types';
-import { markRead, noticeById, noticesFor, type NoticeView } from './notices.read';
+import { markRead, noticeById, noticesFor, type NoticeView } from './notices.reads';
 import { postNotice } from './post-notice';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 

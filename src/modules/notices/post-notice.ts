@@ -5,7 +5,7 @@ import type { EventStore } from '../../event-store/event-store.service';
 import { badInput, LecError } from '../../shared/errors';
 import type { Viewer } from '../access/viewer';
 import { noticeStreamId, type NoticeAudienceKind, type NoticePosted } from './notice.events';
-import { noticeById, type NoticeView } from './notices.read';
+import { noticeById, type NoticeView } from './notices.reads';
 
 export interface NoticeInputData {
   title: string;

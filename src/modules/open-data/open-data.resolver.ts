@@ -7,7 +7,13 @@ import { clientKey, DEFAULT_OPEN_DATA_RATE_LIMIT, noRelease } from './open-data.
 import { PublicCounts } from './open-data.types';
 import type { PublicCell, PublicRound, PublicUnitCounts } from './open-data.types';
 import { COUNTRY_CODE, type PublishedUnit, type ShownValue } from './published-table';
-import { listReleases, releaseMeta, servedRelease, SUPPRESSION_NOTE, type ReleaseMeta } from './release.read';
+import {
+  listReleases,
+  releaseMeta,
+  servedRelease,
+  SUPPRESSION_NOTE,
+  type ReleaseMeta,
+} from './release.reads';
 
 const cell = (v: ShownValue): PublicCell =>
   typeof v === 'number'

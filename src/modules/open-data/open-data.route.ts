@@ -4,7 +4,7 @@ import { hitRateLimit, tooManyRequests, type RateLimit } from '../../http/rate-l
 import { requestIdOf } from '../../http/request-id';
 import { LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { releaseMeta, servedRelease, type ReleaseMeta } from './release.read';
+import { releaseMeta, servedRelease, type ReleaseMeta } from './release.reads';
 import { sendHttpError } from '../../http/http-errors';
 
 export interface OpenDataDeps {

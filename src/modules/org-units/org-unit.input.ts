@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { LaoTypeEnum, OrgUnitKindEnum } from './org-unit.type';
+import { LaoTypeEnum, OrgUnitKindEnum } from './org-unit.types';
 import type { LaoType, OrgUnitKind } from '../chain/org-unit-kind';
 
 @InputType()

@@ -4,7 +4,7 @@ import { metadataOf } from '../access/context';
 import { LecError } from '../../shared/errors';
 import { canSeeUnit, requireKind, requireViewer } from '../access/policy';
 import { OrgUnitInput } from './org-unit.input';
-import { OrgUnit } from './org-unit.type';
+import { OrgUnit } from './org-unit.types';
 import { registerOrgUnit } from './register-org-unit';
 import { orgUnitByCode, orgUnitChildren } from './org-unit.loaders';
 

@@ -3,11 +3,11 @@ import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { GradeCountInput } from './other-school-counts.input';
-import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.read';
+import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.reads';
 import type { OtherSchoolStatus } from './other-school-counts.rules';
-import { OtherSchoolCounts, OtherSchoolStatusEnum } from './other-school-counts.type';
+import { OtherSchoolCounts, OtherSchoolStatusEnum } from './other-school-counts.types';
 import { recordOtherSchoolCounts } from './record-other-school-counts';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 

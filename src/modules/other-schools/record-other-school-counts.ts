@@ -8,7 +8,7 @@ import { otherSchoolDecider } from './other-school.decider';
 import type { OtherSchoolCountsEntry } from './other-school-counts.rules';
 import { otherSchoolStreamId } from './other-school.events';
 import { recordedCountsDataset } from '../chain/dataset';
-import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.read';
+import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-school-counts.reads';
 
 /**
  * The funding LAO records a school's counts (DOMAIN.md, Records): only the LAO the school sits

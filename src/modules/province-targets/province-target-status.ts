@@ -5,7 +5,7 @@ import { daysBetween, type TaskView } from '../confirmation/tasks';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
 import { lateAgainst } from './province-target.rules';
-import { targetsOf, type ProvinceTargetsView } from './province-targets.read';
+import { targetsOf, type ProvinceTargetsView } from './province-targets.reads';
 
 interface UnitLike {
   code: string;

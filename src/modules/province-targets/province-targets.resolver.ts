@@ -6,7 +6,7 @@ import { UnitConfirmationStatus } from '../confirmation/confirmation.types';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { ProvinceTargets, ProvinceTargetsInput, ProvinceTargetStatus } from './province-targets.types';
 import { setProvinceTargets } from './set-province-targets';
-import { targetsOf, type ProvinceTargetsView } from './province-targets.read';
+import { targetsOf, type ProvinceTargetsView } from './province-targets.reads';
 import { targetStatusOf } from './province-target-status';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 

@@ -5,7 +5,7 @@ import { badInput, LecError } from '../../shared/errors';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { provinceTargetStreamId, type ProvinceTargetsSet } from './province-target.events';
 import { targetProblems, type TargetInput } from './province-target.rules';
-import { openRoundDeadlines, targetsOf, type ProvinceTargetsView } from './province-targets.read';
+import { openRoundDeadlines, targetsOf, type ProvinceTargetsView } from './province-targets.reads';
 
 /** Sets (or moves) a province's targets for the open round; each change is an event, the latest counts. */
 export async function setProvinceTargets(

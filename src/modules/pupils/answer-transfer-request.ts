@@ -6,7 +6,7 @@ import type { EventStore } from '../../event-store/event-store.service';
 import { readStream } from '../../event-store/event-store';
 import { LecError } from '../../shared/errors';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { findActiveHolder } from './pupil-reads';
+import { findActiveHolder } from './pupil.reads';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId } from './pupil.events';
 import {
@@ -14,7 +14,7 @@ import {
   evolveTransferRequest,
   initialTransferRequestState,
   type AnswerTransferRequest,
-} from './transfer-request.decide';
+} from './transfer-request.decider';
 import { TransferRequestRow } from './transfer-request.entity';
 import { transferRequestStreamId, type TransferRequestEvent } from './transfer-request.events';
 

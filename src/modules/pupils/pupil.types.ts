@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Actor } from '../accounts/actor.type';
+import { Actor } from '../accounts/actor.types';
 import { leaveReasons, nonExistenceReasons, type LeaveReason, type NonExistenceReason } from './pupil.events';
 import { grades, type Grade } from './rules/grades';
 import { sexes, type Sex } from './rules/name-prefixes';

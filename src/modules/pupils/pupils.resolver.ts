@@ -4,7 +4,7 @@ import { metadataOf, type GraphQLContext } from '../access/context';
 import { readStream } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import { actorKey } from '../accounts/actor.type';
+import { actorKey } from '../accounts/actor.types';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId, type NonExistenceReason } from './pupil.events';
 import { PupilInput, PupilPatch } from './pupil.input';
@@ -19,12 +19,12 @@ import {
 } from './pupil.types';
 import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
 import { PupilsArgs } from './pupils.args';
-import { listPupils } from './pupils.query';
+import { listPupils } from './pupils.reads';
 import { runPupilCommand } from './run-pupil-command';
 import { maskPupilId } from './rules/citizen-id';
 import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => Pupil)
 export class PupilsResolver {

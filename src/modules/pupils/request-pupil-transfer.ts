@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
-import type { PupilInputData } from './pupil.decide';
-import { findActiveHolder, loadInstitution } from './pupil-reads';
+import type { PupilInputData } from './pupil.decider';
+import { findActiveHolder, loadInstitution } from './pupil.reads';
 import { parsePupilId } from './rules/citizen-id';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
-import { decideTransferRequest } from './transfer-request.decide';
+import { decideTransferRequest } from './transfer-request.decider';
 import { TransferRequestRow } from './transfer-request.entity';
 import { transferRequestStreamId } from './transfer-request.events';
 

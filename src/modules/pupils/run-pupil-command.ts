@@ -5,7 +5,7 @@ import { streamVersion } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
 import { assertRegisterOpen } from '../chain/register-lock';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decide';
+import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';

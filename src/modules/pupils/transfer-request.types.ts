@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
-import { Actor } from '../accounts/actor.type';
+import { Actor } from '../accounts/actor.types';
 import { GradeEnum, SexEnum } from './pupil.types';
 import type { Grade } from './rules/grades';
 import type { Sex } from './rules/name-prefixes';

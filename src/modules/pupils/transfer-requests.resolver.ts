@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import { actorKey } from '../accounts/actor.type';
+import { actorKey } from '../accounts/actor.types';
 import { answerTransferRequest } from './answer-transfer-request';
 import { PupilInput } from './pupil.input';
 import { assertIsInstitution, extraOf } from './pupil-write';
@@ -16,9 +16,9 @@ import {
   TransferRequestStatusEnum,
   type TransferDirection,
 } from './transfer-request.types';
-import { listTransferRequests } from './transfer-requests.query';
+import { listTransferRequests } from './transfer-requests.reads';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 async function viewOf(r: TransferRequestRow, ctx: GraphQLContext): Promise<TransferRequest> {
   // Both institutions know the child's ID (one holds it, the other typed it); everyone else sees it masked.

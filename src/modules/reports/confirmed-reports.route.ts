@@ -7,7 +7,7 @@ import { assertWithin, requireViewer } from '../access/policy';
 import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { renderConfirmedNameList } from './confirmed-name-list.pdf';
-import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.data';
+import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.reads';
 import { renderLaoSummary } from './lao-summary.pdf';
 import type { RemovalRegisterDeps } from './removal-register.route';
 import { sendHttpError } from '../../http/http-errors';

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { GraphQLContext } from '../access/context';
 import { TRANSFER_ANSWER_DAYS } from '../pupils/rules/transfer-rules';
-import { RECENT_REMOVAL_DAYS } from './review-lists.read';
+import { RECENT_REMOVAL_DAYS } from './review-lists.reads';
 
 export interface ReviewCounts {
   queryNoteCount: number;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
 import { GradeEnum } from '../pupils/pupil.types';
 import type { Grade } from '../pupils/rules/grades';
-import type { ReviewKind } from './review-lists.read';
+import type { ReviewKind } from './review-lists.reads';
 
 export const ReviewKindEnum = enumOf<ReviewKind>([
   'QUERY_NOTE',

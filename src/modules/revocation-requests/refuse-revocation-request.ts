@@ -6,7 +6,7 @@ import type { Viewer } from '../access/viewer';
 import { revocationRequestDecider } from './revocation-request.decider';
 import { revocationRequestStreamId } from './revocation-request.events';
 import { checkReason } from './revocation-request.rules';
-import { mustActOn, requestById, type RevocationRequestView } from './revocation-requests.read';
+import { mustActOn, requestById, type RevocationRequestView } from './revocation-requests.reads';
 
 /** The level that must act (or one above it) says no to a revocation request, with a reason. */
 export async function refuseRevocationRequest(

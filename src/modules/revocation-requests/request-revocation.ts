@@ -7,7 +7,12 @@ import { datasetLabels, type Dataset } from '../chain/dataset';
 import { revocationRequestDecider } from './revocation-request.decider';
 import { revocationRequestStreamId } from './revocation-request.events';
 import { checkReason, checkRequester, levelThatMustAct } from './revocation-request.rules';
-import { chainOf, openRequestFor, requestById, type RevocationRequestView } from './revocation-requests.read';
+import {
+  chainOf,
+  openRequestFor,
+  requestById,
+  type RevocationRequestView,
+} from './revocation-requests.reads';
 
 /**
  * A unit, or a level above it that cannot revoke it itself, asks the level that must act to revoke

@@ -3,7 +3,7 @@ import type { Viewer } from '../access/viewer';
 import type { TaskView } from '../confirmation/tasks';
 import { datasetLabels } from '../chain/dataset';
 import { stepsFor } from './revocation-request.rules';
-import { requestsAwaiting } from './revocation-requests.read';
+import { requestsAwaiting } from './revocation-requests.reads';
 
 /** Requests to revoke that wait on the viewer's unit: what to revoke (top down) or refuse with a reason. */
 export async function revocationRequestTasks(m: EntityManager, viewer: Viewer): Promise<TaskView[]> {

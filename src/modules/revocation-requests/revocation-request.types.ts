@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
 import { DatasetEnum } from '../confirmation/confirmation.types';
 import type { Dataset } from '../chain/dataset';
-import type { RequestStatus } from './revocation-requests.read';
+import type { RequestStatus } from './revocation-requests.reads';
 
 export const RevocationRequestStatusEnum = enumOf<RequestStatus>(['OPEN', 'REVOKED', 'REFUSED']);
 registerEnumType(RevocationRequestStatusEnum, {

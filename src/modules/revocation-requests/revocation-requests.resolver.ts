@@ -2,17 +2,22 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
-import { Actor, actorKey } from '../accounts/actor.type';
+import { Actor, actorKey } from '../accounts/actor.types';
 import { Confirmation, DatasetEnum } from '../confirmation/confirmation.types';
 import type { ConfirmationView } from '../confirmation/confirmation.view';
 import type { Dataset } from '../chain/dataset';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { refuseRevocationRequest } from './refuse-revocation-request';
 import { requestRevocation } from './request-revocation';
 import { RevocationRequest } from './revocation-request.types';
-import { answeredBy, mustActOn, requestsUnder, type RevocationRequestView } from './revocation-requests.read';
+import {
+  answeredBy,
+  mustActOn,
+  requestsUnder,
+  type RevocationRequestView,
+} from './revocation-requests.reads';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => RevocationRequest)
 export class RevocationRequestsResolver {

@@ -11,7 +11,7 @@ import { roundsDecider } from '../rounds/round.decider';
 import { ROUNDS_STREAM } from '../rounds/round.events';
 import { drawSpotCheck } from './draw-spot-check';
 import { recordSpotCheckResult } from './record-spot-check-result';
-import { readSpotCheck } from './spot-checks.read';
+import { readSpotCheck } from './spot-checks.reads';
 
 describe('spot checks and budget rates rebuild from their events', () => {
   let sys: TestSystem;

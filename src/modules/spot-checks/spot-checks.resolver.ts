@@ -4,9 +4,9 @@ import { metadataOf, type GraphQLContext } from '../access/context';
 import { badInput, LecError } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { Actor, actorKey } from '../accounts/actor.type';
+import { Actor, actorKey } from '../accounts/actor.types';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { drawSpotCheck } from './draw-spot-check';
 import { recordSpotCheckResult } from './record-spot-check-result';
 import type { SpotCheckRow } from './spot-check.entity';
@@ -20,7 +20,7 @@ import {
   type SpotCheckInstitutionView,
   type SpotCheckPupilView,
   type SpotCheckView,
-} from './spot-checks.read';
+} from './spot-checks.reads';
 import {
   SpotCheck,
   SpotCheckFlag,
@@ -29,7 +29,7 @@ import {
   SpotCheckResultEnum,
 } from './spot-check.types';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
-import { actorLoader } from '../accounts/actor.loader';
+import { actorLoader } from '../accounts/actor.loaders';
 
 const ONLY_PROVINCE =
   'การสุ่มตรวจสอบทำได้เฉพาะสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (สถจ.) และกรมส่งเสริมการปกครองท้องถิ่น';

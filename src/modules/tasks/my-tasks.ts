@@ -3,8 +3,8 @@ import type { Viewer } from '../access/viewer';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { tasksFrom, type TaskView } from '../confirmation/tasks';
-import { statusOf } from '../confirmation/unit-status.read';
-import { openSpotCheckFlags, spotCheckFlagMessage } from '../spot-checks/spot-checks.read';
+import { statusOf } from '../confirmation/unit-status.reads';
+import { openSpotCheckFlags, spotCheckFlagMessage } from '../spot-checks/spot-checks.reads';
 import { revocationRequestTasks } from '../revocation-requests/revocation-request-tasks';
 import { provinceTargetTasks } from '../province-targets/province-target-status';
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { OrgUnit } from '../org-units/org-unit.types';
 import type { TaskView } from '../confirmation/tasks';
 import { myTasks } from './my-tasks';
 import { Task } from './task.types';

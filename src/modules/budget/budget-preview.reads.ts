@@ -4,7 +4,7 @@ import type { ConfirmingLevel } from '../chain/levels';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { requiredLevel } from '../confirmation/figures-of-record';
-import { DEFAULT_VIEW, readBudgetRates, type BudgetRatesView } from './budget-rates.read';
+import { DEFAULT_VIEW, readBudgetRates, type BudgetRatesView } from './budget-rates.reads';
 import { ratesOn } from './budget-rates.rules';
 import type { MilkKind } from './budget.arithmetic';
 import {

@@ -4,7 +4,7 @@ import {
   validatePupilInput,
   type InstitutionState,
   type PupilInputData,
-} from './pupil.decide';
+} from './pupil.decider';
 import type { PupilStatus } from './pupil.entity';
 import type { LeaveReason, PupilDetails, PupilEvent } from './pupil.events';
 import { gradeLabels, nextGrade, type Grade } from './rules/grades';

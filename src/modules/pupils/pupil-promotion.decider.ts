@@ -1,5 +1,5 @@
 import { badInput } from '../../shared/errors';
-import type { InstitutionState } from './pupil.decide';
+import type { InstitutionState } from './pupil.decider';
 import type { PromotionCompleted, PupilEvent } from './pupil.events';
 import { grades, isSchoolGrade, type Grade, type SchoolGrade } from './rules/grades';
 import {

@@ -1,5 +1,5 @@
 import { isLecError, type LecError } from '../../shared/errors';
-import type { PupilInputData } from './pupil.decide';
+import type { PupilInputData } from './pupil.decider';
 import { citizenIdCheckDigit } from './rules/citizen-id';
 import {
   decideTransferAnswer,
@@ -10,7 +10,7 @@ import {
   type TransferAnswerContext,
   type TransferRequestContext,
   type TransferRequestState,
-} from './transfer-request.decide';
+} from './transfer-request.decider';
 import type { TransferRequestEvent } from './transfer-request.events';
 
 const ID = '110370207118' + citizenIdCheckDigit('110370207118');

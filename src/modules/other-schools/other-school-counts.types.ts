@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
-import { Actor } from '../accounts/actor.type';
-import { OrgUnit } from '../org-units/org-unit.type';
+import { Actor } from '../accounts/actor.types';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { GradeEnum } from '../pupils/pupil.types';
 import {
   otherSchoolStatuses,

@@ -1,5 +1,5 @@
 import { isLecError, type LecError } from '../../shared/errors';
-import { decidePromotion, type PromotePupils, type PromotionState } from './pupil-promotion.decide';
+import { decidePromotion, type PromotePupils, type PromotionState } from './pupil-promotion.decider';
 import type { PupilEvent } from './pupil.events';
 import type { Grade } from './rules/grades';
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../graphql/enum-of';
-import { Actor } from '../accounts/actor.type';
+import { Actor } from '../accounts/actor.types';
 import {
   buildingTypeLabels,
   cdcBuildingTypes,

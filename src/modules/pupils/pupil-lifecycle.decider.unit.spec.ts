@@ -1,5 +1,5 @@
 import { isLecError, type LecError } from '../../shared/errors';
-import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decide';
+import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decider';
 import type { PupilDetails } from './pupil.events';
 import { citizenIdCheckDigit } from './rules/citizen-id';
 

@@ -4,7 +4,7 @@ import {
   listUnits,
   type ConfirmState,
   type RevokeState,
-} from './confirmation.decide';
+} from './confirmation.decider';
 
 const school = { code: '1054010001', name: 'โรงเรียนบ้านไร่', kind: 'SCHOOL' as const };
 const lao = { code: '5450101', name: 'อบต.ไรโคก', kind: 'LAO' as const };

@@ -4,7 +4,7 @@ import {
   validatePupilInput,
   type InstitutionState,
   type PupilInputData,
-} from './pupil.decide';
+} from './pupil.decider';
 import type { PupilEvent } from './pupil.events';
 import { transferAnswererOf } from './rules/transfer-rules';
 import type { PupilTransferRequested, TransferRequestEvent } from './transfer-request.events';

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { loaderKind } from '../../graphql/request-loaders';
 import { AccountRow, ProfileRow } from './account.entity';
-import { actorKey, type Actor } from './actor.type';
+import { actorKey, type Actor } from './actor.types';
 
 /** Batches the account + profile look-ups behind every "who did it" on a page. */
 export function createActorLoader(ds: DataSource) {
