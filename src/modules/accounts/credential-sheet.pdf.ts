@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one printed sheet's layout (card geometry, QR, cut marks, the Thai
+// wording) reads top to bottom as one drawing; split into files it would be a page of coordinates
+// passed around.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { thaiDate } from '../../shared/pdf/thai-date';

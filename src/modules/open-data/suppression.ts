@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the three attacks a suppression must survive (single hidden cell,
+// interval propagation, elimination) share one cell/equation model and are run in one loop; apart,
+// each file would re-declare that model.
 /**
  * Small-cell suppression of published figures (pure).
  *
