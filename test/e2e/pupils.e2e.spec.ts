@@ -152,6 +152,19 @@ describe('pupils and children', () => {
       'PupilDetailsCorrected',
       'PupilRemovedAsNonExistent',
     ]);
+    // The history is told in Thai by the server, for the LAO as for the school: no event data.
+    const told = await server.gql<{
+      pupil: { history: { label: string; detail: string; note: string | null }[] };
+    }>(`{ pupil(id: "${id}") { history { label detail note } } }`, {}, { token: lao });
+    expect(told.data?.pupil.history).toEqual([
+      { label: 'เพิ่มข้อมูล', detail: expect.stringMatching(/^ชั้น /), note: null },
+      { label: 'แก้ไขข้อมูล', detail: 'ชื่อ: ภูผา · ระดับชั้น: ป.2', note: null },
+      {
+        label: 'นำข้อมูลออกจากระบบ (ไม่มีตัวตน)',
+        detail: 'มาสมัครแล้วไม่มาเรียน หรือไปเรียนที่อื่นโดยไม่แจ้ง',
+        note: 'ไม่มาเรียนตั้งแต่เปิดภาค',
+      },
+    ]);
   });
 
   it('pages through the register by grade and name, and filters by grade', async () => {

@@ -6,7 +6,7 @@ import { createAuthenticator } from '../../src/modules/accounts/authenticate';
 import { issueCredentials } from '../../src/modules/accounts/issue-credentials';
 import { SESSION_COOKIE } from '../../src/modules/accounts/sessions';
 import { PupilRow } from '../../src/modules/pupils/pupil.entity';
-import { reasonLabels } from '../../src/modules/pupils/pupil.types';
+import { reasonLabels } from '../../src/modules/pupils/rules/reason-labels';
 import { runPupilCommand } from '../../src/modules/pupils/run-pupil-command';
 import { maskPupilId } from '../../src/modules/pupils/rules/citizen-id';
 import { mountRemovalRegister } from '../../src/modules/reports/removal-register.route';

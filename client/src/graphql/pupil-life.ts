@@ -130,10 +130,13 @@ export const HOLD_BACK_PUPIL: TypedDocumentNode<
   }
 `;
 
+/** One line of a pupil's history, already in Thai (the server describes each event). */
 export interface HistoryEntryView {
   type: string;
+  label: string;
+  detail: string;
+  note: string | null;
   at: string;
-  data: string;
   by: {
     username: string | null;
     profile: { firstName: string; lastName: string; position: string } | null;
@@ -171,8 +174,10 @@ export const PUPIL_HISTORY: TypedDocumentNode<{ pupil: PupilLifeView | null }, {
       transferredInFromCode
       history {
         type
+        label
+        detail
+        note
         at
-        data
         by {
           username
           profile {

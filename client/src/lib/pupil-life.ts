@@ -18,14 +18,3 @@ export function currentAcademicYear(): number {
   const [y, m, d] = bangkokToday().split('-').map(Number);
   return y + 543 - (m < 5 || (m === 5 && d < 16) ? 1 : 0);
 }
-
-/** Event names of a pupil's history, in the words of the glossary. */
-export const historyLabels: Record<string, string> = {
-  PupilEnrolled: 'เพิ่มข้อมูล',
-  PupilDetailsCorrected: 'แก้ไขข้อมูล',
-  PupilRemovedAsNonExistent: 'นำข้อมูลออกจากระบบ (ไม่มีตัวตน)',
-  PupilLeft: 'ออก',
-  PupilTransferredIn: 'ย้ายเข้า',
-  PupilPromoted: 'เลื่อนชั้น',
-  PupilHeldBack: 'เรียนซ้ำชั้น',
-};

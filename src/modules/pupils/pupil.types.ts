@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { PupilHistoryLine } from './pupil-history';
 import { Actor } from '../accounts/actor.types';
 import { leaveReasons, nonExistenceReasons, type LeaveReason, type NonExistenceReason } from './pupil.events';
 import { grades, type Grade } from './rules/grades';
@@ -33,12 +34,6 @@ registerEnumType(LeaveReasonEnum, {
     WITHDREW: { description: 'ลาออก' },
   },
 });
-
-export const reasonLabels: Record<NonExistenceReason, string> = {
-  NEVER_ATTENDED: 'มาสมัครแล้วไม่มาเรียน หรือไปเรียนที่อื่นโดยไม่แจ้ง',
-  LEFT_WITHOUT_NOTICE: 'ออกระหว่างภาคเรียนโดยไม่ได้ลาออกหรือแจ้งสถานศึกษา',
-  ABSENT_UNREACHABLE: 'ขาดเรียน ไม่มาเรียน และติดต่อไม่ได้',
-};
 
 @ObjectType({ description: 'ข้อมูลผิดปกติที่บันทึกพร้อมคำอธิบาย' })
 export class PupilQuery {
@@ -102,9 +97,11 @@ export class RemovedPupil {
 }
 
 @ObjectType({ description: 'เหตุการณ์หนึ่งในประวัติของนักเรียน' })
-export class PupilHistoryEntry {
-  @Field() type: string;
+export class PupilHistoryEntry implements PupilHistoryLine {
+  @Field({ description: 'ชื่อเหตุการณ์สำหรับโปรแกรม (PupilEnrolled, PupilLeft, …)' }) type: string;
+  @Field({ description: 'สิ่งที่เกิดขึ้น เป็นภาษาไทย เช่น เพิ่มข้อมูล ย้ายเข้า' }) label: string;
+  @Field({ description: 'รายละเอียด เป็นภาษาไทย เช่น ชั้น ข้อมูลที่แก้ไข วันที่' }) detail: string;
+  @Field(() => String, { nullable: true, description: 'หมายเหตุของสถานศึกษา' }) note: string | null;
   @Field() at: Date;
   @Field(() => Actor) by: Actor;
-  @Field({ description: 'ข้อมูลของเหตุการณ์ (JSON)' }) data: string;
 }

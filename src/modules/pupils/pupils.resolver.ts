@@ -6,7 +6,9 @@ import { badInput } from '../../shared/errors';
 import { assertWithin, requireViewer } from '../access/policy';
 import { actorKey } from '../accounts/actor.types';
 import { PupilRow } from './pupil.entity';
-import { institutionStreamId, type NonExistenceReason } from './pupil.events';
+import { institutionStreamId, type NonExistenceReason, type PupilEvent } from './pupil.events';
+import { describePupilEvent } from './pupil-history';
+import { reasonLabels } from './rules/reason-labels';
 import { PupilInput, PupilPatch } from './pupil.input';
 import {
   NonExistenceReasonEnum,
@@ -14,7 +16,6 @@ import {
   PupilConnection,
   PupilHistoryEntry,
   PupilQuery,
-  reasonLabels,
   RemovedPupil,
 } from './pupil.types';
 import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
@@ -156,26 +157,20 @@ export class PupilsResolver {
     return Object.entries(p.queries ?? {}).map(([field, message]) => ({ field, message }));
   }
 
-  @FieldResolver(() => [PupilHistoryEntry], { description: 'ประวัติทุกเหตุการณ์ของนักเรียน' })
-  async history(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext) {
-    const mine = await readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode), {
-      pupilId: p.id,
-    });
+  @FieldResolver(() => [PupilHistoryEntry], { description: 'ประวัติทุกเหตุการณ์ของนักเรียน เป็นภาษาไทย' })
+  async history(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext): Promise<PupilHistoryEntry[]> {
+    const [mine, institution] = await Promise.all([
+      readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode), { pupilId: p.id }),
+      ctx.loaders.of(orgUnitByCode).load(p.institutionCode),
+    ]);
     const own = ctx.viewer?.orgUnit.code === p.institutionCode;
+    const showId = (id: string) => (own ? id : maskPupilId(id));
     return Promise.all(
-      mine.map(async (e) => {
-        const data = { ...(e.data as Record<string, unknown>) };
-        if (!own && typeof data.citizenId === 'string') data.citizenId = maskPupilId(data.citizenId);
-        const changes = data.changes as Record<string, unknown> | undefined;
-        if (!own && typeof changes?.citizenId === 'string')
-          data.changes = { ...changes, citizenId: maskPupilId(changes.citizenId) };
-        return {
-          type: e.type,
-          at: new Date(e.metadata.at),
-          by: await ctx.loaders.of(actorLoader).load(actorKey(e.metadata)),
-          data: JSON.stringify(data),
-        };
-      }),
+      mine.map(async (e) => ({
+        ...describePupilEvent(e as unknown as PupilEvent, institution?.kind ?? 'SCHOOL', showId),
+        at: new Date(e.metadata.at),
+        by: await ctx.loaders.of(actorLoader).load(actorKey(e.metadata)),
+      })),
     );
   }
 }

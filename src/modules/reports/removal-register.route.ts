@@ -12,7 +12,7 @@ import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
 import { nonExistenceReasons } from '../pupils/pupil.events';
-import { reasonLabels } from '../pupils/pupil.types';
+import { reasonLabels } from '../pupils/rules/reason-labels';
 import { maskPupilId, parsePupilId } from '../pupils/rules/citizen-id';
 import { gradeLabels, isSchoolGrade } from '../pupils/rules/grades';
 import { ageOn, todayInBangkok } from '../../shared/thai-calendar';

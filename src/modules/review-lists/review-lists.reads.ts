@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { NonExistenceReason } from '../pupils/pupil.events';
-import { reasonLabels } from '../pupils/pupil.types';
+import { reasonLabels } from '../pupils/rules/reason-labels';
 import { maskPupilId } from '../pupils/rules/citizen-id';
 import type { Grade } from '../pupils/rules/grades';
 import { TRANSFER_ANSWER_DAYS } from '../pupils/rules/transfer-rules';

@@ -258,7 +258,7 @@ function PupilLine({ p, institution, canEdit, editable, open, onToggle, onDone }
             {open === 'remove' && (
               <RemoveForm pupil={p} kind={institution.kind} onDone={onDone} onCancel={close} />
             )}
-            {open === 'history' && <PupilHistory pupilId={p.id} kind={institution.kind} />}
+            {open === 'history' && <PupilHistory pupilId={p.id} />}
           </td>
         </tr>
       )}
