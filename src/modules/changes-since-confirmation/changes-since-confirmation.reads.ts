@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import type { Dataset } from '../chain/dataset';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import { grades, type Grade } from '../pupils/rules/grades';
 
 /** How many pupils each list shows; the counts say how many there are in all. */
@@ -97,10 +97,10 @@ async function liveCounts(m: EntityManager, unit: { code: string; kind: OrgUnitK
   return rows;
 }
 
-function changed(p: PupilRow, own: boolean, detail: string | null): ChangedPupil {
+function changed(p: PupilRow, ids: (id: string) => string, detail: string | null): ChangedPupil {
   return {
     pupilId: p.id,
-    citizenId: own ? p.citizen_id : maskPupilId(p.citizen_id),
+    citizenId: ids(p.citizen_id),
     name: `${p.prefix}${p.first_name} ${p.last_name}`,
     grade: p.grade,
     detail,
@@ -128,7 +128,7 @@ export async function changesSinceConfirmation(
   m: EntityManager,
   unit: { code: string; kind: OrgUnitKind },
   dataset: Dataset,
-  own: boolean,
+  looker: { code: string },
 ): Promise<ChangesView> {
   const last = await lastConfirmation(m, unit.code, dataset);
   const before = last?.counts ?? [];
@@ -194,9 +194,10 @@ export async function changesSinceConfirmation(
   }
   const corrected = current.filter((p) => what.has(p.id));
   const STATUS: Record<string, string> = { LEFT: 'ออกจากสถานศึกษา', REMOVED: 'นำออกเพราะไม่มีตัวตน' };
-  view.added = added.slice(0, LISTED).map((p) => changed(p, own, null));
-  view.removed = gone.slice(0, LISTED).map((p) => changed(p, own, STATUS[p.status] ?? p.status));
-  view.corrected = corrected.slice(0, LISTED).map((p) => changed(p, own, [...what.get(p.id)!].join(', ')));
+  const ids = (id: string) => citizenIdFor(looker, unit.code, id);
+  view.added = added.slice(0, LISTED).map((p) => changed(p, ids, null));
+  view.removed = gone.slice(0, LISTED).map((p) => changed(p, ids, STATUS[p.status] ?? p.status));
+  view.corrected = corrected.slice(0, LISTED).map((p) => changed(p, ids, [...what.get(p.id)!].join(', ')));
   view.addedCount = added.length;
   view.removedCount = gone.length;
   view.correctedCount = corrected.length;

@@ -22,6 +22,6 @@ export class ChangesSinceConfirmationResolver {
     const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
     if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
     assertWithin(viewer, unit);
-    return changesSinceConfirmation(ctx.dataSource.manager, unit, dataset, viewer.orgUnit.code === unit.code);
+    return changesSinceConfirmation(ctx.dataSource.manager, unit, dataset, viewer.orgUnit);
   }
 }

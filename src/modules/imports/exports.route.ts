@@ -1,7 +1,7 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { badInput, LecError } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { assertWithin, requireViewer, seesWholeCitizenId } from '../access/policy';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { jsonRoute } from '../../http/json-route';
 import { csvOf, writeXlsx } from '../../shared/table-file';
@@ -35,8 +35,8 @@ export function mountPupilExports(app: IRouter, deps: ImportRoutesDeps): void {
       if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
         throw new LecError('NOT_FOUND', `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${code}`);
       assertWithin(viewer, unit);
-      const full = viewer.orgUnit.code === unit.code;
-      const table = await pupilsExportTable(dataSource.manager, unit.code, full);
+      const full = seesWholeCitizenId(viewer.orgUnit, unit.code);
+      const table = await pupilsExportTable(dataSource.manager, unit.code, viewer.orgUnit);
       logger.info(
         {
           requestId,

@@ -21,7 +21,7 @@ import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
 import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.reads';
 import { runPupilCommand } from './run-pupil-command';
-import { maskPupilId } from './rules/citizen-id';
+import { citizenIdFor } from './rules/citizen-id';
 import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
 import { orgUnitByCode } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
@@ -147,8 +147,7 @@ export class PupilsResolver {
 
   @FieldResolver(() => String)
   citizenId(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext): string {
-    // Personal data: only the pupil's own institution sees the whole ID.
-    return ctx.viewer?.orgUnit.code === p.institutionCode ? p.citizenId : maskPupilId(p.citizenId);
+    return citizenIdFor(ctx.viewer?.orgUnit, p.institutionCode, p.citizenId);
   }
 
   @FieldResolver(() => [PupilQuery], { description: 'ข้อมูลผิดปกติที่บันทึกพร้อมคำอธิบาย' })
@@ -161,14 +160,14 @@ export class PupilsResolver {
     const mine = await readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode), {
       pupilId: p.id,
     });
-    const own = ctx.viewer?.orgUnit.code === p.institutionCode;
+    const idFor = (id: string) => citizenIdFor(ctx.viewer?.orgUnit, p.institutionCode, id);
     return Promise.all(
       mine.map(async (e) => {
         const data = { ...(e.data as Record<string, unknown>) };
-        if (!own && typeof data.citizenId === 'string') data.citizenId = maskPupilId(data.citizenId);
+        if (typeof data.citizenId === 'string') data.citizenId = idFor(data.citizenId);
         const changes = data.changes as Record<string, unknown> | undefined;
-        if (!own && typeof changes?.citizenId === 'string')
-          data.changes = { ...changes, citizenId: maskPupilId(changes.citizenId) };
+        if (typeof changes?.citizenId === 'string')
+          data.changes = { ...changes, citizenId: idFor(changes.citizenId) };
         return {
           type: e.type,
           at: new Date(e.metadata.at),

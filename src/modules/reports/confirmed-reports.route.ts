@@ -43,8 +43,13 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
           `บัญชีรายชื่อที่ยืนยันแล้วมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${unit.code} เป็น${kindLabels[unit.kind]}`,
         );
       const round = await roundOf(m, roundParam(req));
-      const own = viewer.orgUnit.code === unit.code;
-      const data = await confirmedNameListOf(m, { ...unit, kind: unit.kind }, round, own, new Date());
+      const data = await confirmedNameListOf(
+        m,
+        { ...unit, kind: unit.kind },
+        round,
+        viewer.orgUnit,
+        new Date(),
+      );
       const pdf = await renderConfirmedNameList(data);
       logger.info(
         {
