@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
-import { assertWithin, requireKind } from '../access/policy';
+import { requireKind } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { citizenIdFor } from '../pupils/rules/citizen-id';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { RoundRow } from '../rounds/round.entity';
 
 /**
@@ -122,9 +122,7 @@ export async function crossCheckReport(
 ): Promise<CrossCheckReport> {
   const viewer = requireKind(viewerOrNull, 'DEPARTMENT', 'PROVINCE');
   const code = args.orgUnitCode || viewer.orgUnit.code;
-  const unit = await m.findOneBy(OrgUnitRow, { code });
-  if (!unit) throw new LecError('NOT_FOUND', `ไม่พบหน่วยงานรหัส ${code}`);
-  assertWithin(viewer, unit);
+  const unit = await requireUnitInScope(m, viewer, code, { notFound: true });
   if (unit.kind !== 'DEPARTMENT' && unit.kind !== 'PROVINCE')
     throw new LecError('BAD_USER_INPUT', 'รายงานตรวจสอบรายชื่อซ้ำข้ามสังกัดดูได้ระดับกรมหรือจังหวัด', {
       fields: { orgUnitCode: 'ต้องเป็นรหัสจังหวัด หรือ DLA' },

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { readStream } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
 import { actorKey } from '../accounts/actor.types';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId, type NonExistenceReason } from './pupil.events';
@@ -23,16 +23,14 @@ import { listPupils } from './pupils.reads';
 import { runPupilCommand } from './run-pupil-command';
 import { citizenIdFor } from './rules/citizen-id';
 import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => Pupil)
 export class PupilsResolver {
   private async unitInScope(ctx: GraphQLContext, code: string) {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(code);
-    if (!unit) throw badInput({ institutionCode: `ไม่พบสถานศึกษารหัส ${code}` });
-    assertWithin(viewer, unit);
+    await requireUnitInScope(ctx, viewer, code, { field: 'institutionCode', what: 'สถานศึกษา' });
     return viewer;
   }
 

@@ -1,11 +1,11 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { kindLabels } from '../chain/org-unit-kind';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { renderConfirmedNameList } from './confirmed-name-list.pdf';
 import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.reads';
 import { renderLaoSummary } from './lao-summary.pdf';
@@ -27,9 +27,7 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
   async function unitInScope(req: Request, param: string, what: string) {
     const viewer = requireViewer(await deps.authenticate(req));
     const code = String(req.params[param]);
-    const unit = await m.findOneBy(OrgUnitRow, { code });
-    if (!unit) throw new LecError('NOT_FOUND', `ไม่พบ${what}รหัส ${code}`);
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(m, viewer, code, { what, notFound: true });
     return { viewer, unit };
   }
 

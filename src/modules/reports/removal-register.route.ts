@@ -2,10 +2,11 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { In, type DataSource } from 'typeorm';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireViewer, seesWholeCitizenId } from '../access/policy';
+import { requireViewer, seesWholeCitizenId } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
 import { AccountRow, ProfileRow } from '../accounts/account.entity';
 import { kindLabels } from '../chain/org-unit-kind';
@@ -126,9 +127,10 @@ export function mountRemovalRegister(app: IRouter, deps: RemovalRegisterDeps): v
       try {
         const viewer = requireViewer(await deps.authenticate(req));
         const code = String(req.params.institutionCode);
-        const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });
-        if (!unit) throw new LecError('NOT_FOUND', `ไม่พบสถานศึกษารหัส ${code}`);
-        assertWithin(viewer, unit);
+        const unit = await requireUnitInScope(dataSource.manager, viewer, code, {
+          what: 'สถานศึกษา',
+          notFound: true,
+        });
         if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
           throw badInput(
             { institutionCode: 'ทะเบียนนักเรียนที่ไม่มีตัวตนมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },

@@ -28,7 +28,7 @@ import {
   SpotCheckPupil,
   SpotCheckResultEnum,
 } from './spot-check.types';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 const ONLY_PROVINCE =
@@ -133,9 +133,7 @@ export class SpotChecksResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SpotCheckFlagView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
     if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC' && unit.kind !== 'LAO')
       throw badInput({ orgUnitCode: 'ผลการสุ่มตรวจสอบดูได้ตามสถานศึกษาหรือ อปท.' });
     return allSpotCheckFlags(ctx.dataSource.manager, orgUnitCode);
