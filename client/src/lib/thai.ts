@@ -116,7 +116,8 @@ export const kindLabels: Record<OrgUnitKind, string> = {
   CDC: 'ศูนย์พัฒนาเด็กเล็ก (ศพด.)',
   OTHER_SCHOOL: 'สถานศึกษาสังกัดอื่น',
 };
-export const isInstitution = (k: OrgUnitKind) => k === 'SCHOOL' || k === 'CDC';
+/** Schools and CDCs hold a register. The client's one test of it; the server's is `isInstitution` in src/modules/chain/org-unit-kind.ts (separate builds share no code). */
+export const isInstitution = (k: string): k is 'SCHOOL' | 'CDC' => k === 'SCHOOL' || k === 'CDC';
 
 export type NonExistenceReason = 'NEVER_ATTENDED' | 'LEFT_WITHOUT_NOTICE' | 'ABSENT_UNREACHABLE';
 export const nonExistenceReasons: Record<NonExistenceReason, string> = {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import type { Dataset } from '../chain/dataset';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { isInstitution } from '../chain/org-unit-kind';
 import { citizenIdFor } from '../pupils/rules/citizen-id';
 import { grades, type Grade } from '../pupils/rules/grades';
 
@@ -80,14 +81,13 @@ async function lastConfirmation(m: EntityManager, code: string, dataset: Dataset
 
 /** Live counts of a unit's register dataset: an institution's pupils, or every institution's under an LAO or province. */
 async function liveCounts(m: EntityManager, unit: { code: string; kind: OrgUnitKind }, dataset: Dataset) {
-  const scope =
-    unit.kind === 'SCHOOL' || unit.kind === 'CDC'
-      ? 'p.institution_code = $1'
-      : unit.kind === 'LAO'
-        ? 'u.lao_code = $1'
-        : unit.kind === 'PROVINCE'
-          ? 'u.province_code = $1'
-          : 'true';
+  const scope = isInstitution(unit.kind)
+    ? 'p.institution_code = $1'
+    : unit.kind === 'LAO'
+      ? 'u.lao_code = $1'
+      : unit.kind === 'PROVINCE'
+        ? 'u.province_code = $1'
+        : 'true';
   const cdc = dataset === 'CHILDREN';
   const rows: { grade: Grade; sex: 'MALE' | 'FEMALE'; count: number }[] = await m.query(
     `SELECT p.grade, p.sex, count(*)::int AS count FROM pupils p JOIN org_units u ON u.code = p.institution_code
@@ -149,7 +149,7 @@ export async function changesSinceConfirmation(
     removedCount: 0,
     correctedCount: 0,
   };
-  if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC') return view;
+  if (!isInstitution(unit.kind)) return view;
   if (dataset !== 'PUPILS' && dataset !== 'CHILDREN') return view;
 
   const confirmedIds: string[] = last

@@ -7,6 +7,7 @@ import { jsonRoute } from '../../http/json-route';
 import { csvOf, writeXlsx } from '../../shared/table-file';
 import type { ImportRoutesDeps } from './imports.route';
 import { pupilsExportTable } from './pupils-export';
+import { isInstitution } from '../chain/org-unit-kind';
 
 const HEADERS = {
   // Personal data: no cache keeps a copy.
@@ -27,12 +28,12 @@ export function mountPupilExports(app: IRouter, deps: ImportRoutesDeps): void {
     jsonRoute(logger, 'pupil export', async (req: Request, res: Response, requestId: string) => {
       const viewer = requireViewer(await deps.authenticate(req));
       const given = req.query.institutionCode;
-      const own = viewer.orgUnit.kind === 'SCHOOL' || viewer.orgUnit.kind === 'CDC';
+      const own = isInstitution(viewer.orgUnit.kind);
       const code =
         typeof given === 'string' && given.trim() ? given.trim() : own ? viewer.orgUnit.code : null;
       if (!code) throw badInput({ institutionCode: 'กรุณาระบุรหัสสถานศึกษา (institutionCode)' });
       const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });
-      if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+      if (!unit || !isInstitution(unit.kind))
         throw new LecError('NOT_FOUND', `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${code}`);
       assertWithin(viewer, unit);
       const full = seesWholeCitizenId(viewer.orgUnit, unit.code);

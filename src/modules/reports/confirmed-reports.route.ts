@@ -5,7 +5,7 @@ import { badInput } from '../../shared/errors';
 import { sendPdf } from '../../http/pdf-response';
 import { requireViewer } from '../access/policy';
 import { requireUnitInScope } from '../org-units/org-unit.loaders';
-import { kindLabels } from '../chain/org-unit-kind';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { renderConfirmedNameList } from './confirmed-name-list.pdf';
 import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.reads';
 import { renderLaoSummary } from './lao-summary.pdf';
@@ -35,7 +35,7 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
     const requestId = requestIdOf(req);
     try {
       const { viewer, unit } = await unitInScope(req, 'code', 'สถานศึกษา');
-      if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+      if (!isInstitution(unit.kind))
         throw badInput(
           { institutionCode: 'บัญชีรายชื่อที่ยืนยันแล้วมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
           `บัญชีรายชื่อที่ยืนยันแล้วมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${unit.code} เป็น${kindLabels[unit.kind]}`,

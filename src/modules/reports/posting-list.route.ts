@@ -8,7 +8,7 @@ import { sendPdf } from '../../http/pdf-response';
 import { requireViewer } from '../access/policy';
 import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
-import { kindLabels } from '../chain/org-unit-kind';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
@@ -38,7 +38,7 @@ export function mountPostingList(app: IRouter, deps: PostingListDeps): void {
         const code = String(req.params.institutionCode);
         const m = dataSource.manager;
         const unit = await requireUnitInScope(m, viewer, code, { what: 'สถานศึกษา', notFound: true });
-        if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+        if (!isInstitution(unit.kind))
           throw badInput(
             { institutionCode: 'ประกาศรายชื่อมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
             `ประกาศรายชื่อมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${code} เป็น${kindLabels[unit.kind]}`,

@@ -9,7 +9,7 @@ import { requireViewer, seesWholeCitizenId } from '../access/policy';
 import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
 import { AccountRow, ProfileRow } from '../accounts/account.entity';
-import { kindLabels } from '../chain/org-unit-kind';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
 import { nonExistenceReasons } from '../pupils/pupil.events';
@@ -131,7 +131,7 @@ export function mountRemovalRegister(app: IRouter, deps: RemovalRegisterDeps): v
           what: 'สถานศึกษา',
           notFound: true,
         });
-        if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+        if (!isInstitution(unit.kind))
           throw badInput(
             { institutionCode: 'ทะเบียนนักเรียนที่ไม่มีตัวตนมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
             `ทะเบียนนักเรียนที่ไม่มีตัวตนมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${code} เป็น${kindLabels[unit.kind]}`,

@@ -30,6 +30,7 @@ import {
 } from './spot-check.types';
 import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
+import { isInstitution } from '../chain/org-unit-kind';
 
 const ONLY_PROVINCE =
   'การสุ่มตรวจสอบทำได้เฉพาะสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (สถจ.) และกรมส่งเสริมการปกครองท้องถิ่น';
@@ -134,7 +135,7 @@ export class SpotChecksResolver {
   ): Promise<SpotCheckFlagView[]> {
     const viewer = requireViewer(ctx.viewer);
     const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
-    if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC' && unit.kind !== 'LAO')
+    if (!isInstitution(unit.kind) && unit.kind !== 'LAO')
       throw badInput({ orgUnitCode: 'ผลการสุ่มตรวจสอบดูได้ตามสถานศึกษาหรือ อปท.' });
     return allSpotCheckFlags(ctx.dataSource.manager, orgUnitCode);
   }
