@@ -15,6 +15,10 @@ const dateTimeFmt = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
   timeZone: 'Asia/Bangkok',
 });
 
+/**
+ * The Thai month names, January first: the client's one list. The server's is in
+ * `src/shared/thai-calendar.ts`; the two builds share no code, so each side keeps one.
+ */
 export const THAI_MONTHS = [
   'มกราคม',
   'กุมภาพันธ์',
