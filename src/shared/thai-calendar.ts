@@ -40,16 +40,36 @@ function toIso(y: number, m: number, d: number): string | null {
   return validDay(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
 }
 
-/** Full names, abbreviations (dots removed) and the common misspelling กรกฏาคม. */
-// prettier-ignore
-const MONTHS: Record<string, number> = {
-  มกราคม: 1, มค: 1, กุมภาพันธ์: 2, กพ: 2, มีนาคม: 3, มีค: 3, เมษายน: 4, เมย: 4,
-  พฤษภาคม: 5, พค: 5, มิถุนายน: 6, มิย: 6, กรกฎาคม: 7, กรกฏาคม: 7, กค: 7, สิงหาคม: 8, สค: 8,
-  กันยายน: 9, กย: 9, ตุลาคม: 10, ตค: 10, พฤศจิกายน: 11, พย: 11, ธันวาคม: 12, ธค: 12,
-};
+/**
+ * The Thai month names, January first: the server's one list (read dates, messages, PDFs). The web
+ * client keeps its own in `client/src/lib/thai.ts`: the two builds share no code.
+ */
+export const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+] as const;
 
 // prettier-ignore
-const SHORT_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+export const THAI_MONTHS_SHORT = [
+  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+] as const;
+
+/** Month numbers by full name, abbreviation (dots removed) and the common misspelling กรกฏาคม. */
+const MONTHS: Record<string, number> = Object.fromEntries([
+  ...THAI_MONTHS.map((name, i) => [name, i + 1]),
+  ...THAI_MONTHS_SHORT.map((short, i) => [short.replace(/\./g, ''), i + 1]),
+  ['กรกฏาคม', 7],
+]);
 
 /** A 4-digit year: Buddhist era above 2400, else Christian era (the two ranges cannot be confused). */
 function ceYear(year: number): number {
@@ -76,7 +96,7 @@ export function parseThaiDate(raw: string): string | null {
 /** `2025-05-16` → `16 พ.ค. 2568`, for messages. */
 export function formatThaiDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return `${d} ${SHORT_MONTHS[m - 1]} ${ceToBe(y)}`;
+  return `${d} ${THAI_MONTHS_SHORT[m - 1]} ${ceToBe(y)}`;
 }
 
 /** The Thai school year starts on 16 May: academic year 2568 starts on 2025-05-16. */

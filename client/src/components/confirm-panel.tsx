@@ -11,7 +11,15 @@ import {
 import type { UnitRef } from '../graphql/org-units';
 import { actorName } from '../lib/actor';
 import { problemOf } from '../lib/errors';
-import { datasetLabels, revokerOf, thaiDate, thaiDateTime, thaiNumber, type Dataset } from '../lib/thai';
+import {
+  datasetLabels,
+  isInstitution,
+  revokerOf,
+  thaiDate,
+  thaiDateTime,
+  thaiNumber,
+  type Dataset,
+} from '../lib/thai';
 import { Link } from '../lib/router';
 import { ChangesSince } from './changes-since';
 import { ConfirmAll } from './confirm-all';
@@ -112,7 +120,7 @@ export function ConfirmPanel({ unit, own, summary }: Props) {
     >
       พิมพ์สรุปข้อมูลที่ยืนยันแล้ว (PDF)
     </a>
-  ) : status.orgUnit.kind === 'SCHOOL' || status.orgUnit.kind === 'CDC' ? (
+  ) : isInstitution(status.orgUnit.kind) ? (
     <a
       className="button button-small"
       href={`/reports/confirmed-name-list/${encodeURIComponent(unit.code)}.pdf${round}`}

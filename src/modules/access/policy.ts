@@ -62,6 +62,19 @@ export function assertWithin(viewer: Viewer, unit: UnitPlace): void {
     throw new LecError('FORBIDDEN', `ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของหน่วยงาน ${unit.code}`);
 }
 
+/**
+ * Who sees a pupil's whole citizen ID (personal data): only an institution that holds it, the one whose
+ * register the pupil is on (in a transfer request, both institutions). Everyone else, the levels above
+ * and lists drawn up for them (`looker` null), sees it masked: `citizenIdFor` in `pupils/rules/citizen-id.ts`.
+ */
+export function seesWholeCitizenId(
+  looker: { code: string } | null | undefined,
+  holders: string | readonly string[] | null,
+): boolean {
+  if (!looker || holders === null) return false;
+  return typeof holders === 'string' ? holders === looker.code : holders.includes(looker.code);
+}
+
 /** Who hands out accounts: the department for any unit; a province for its LAOs and their institutions. */
 export function canIssueCredentials(viewerUnit: UnitPlace, unit: UnitPlace): boolean {
   if (viewerUnit.kind === 'DEPARTMENT') return unit.code !== viewerUnit.code;

@@ -4,7 +4,8 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { thaiDate } from '../../shared/pdf/thai-date';
-import { bytesOf, sarabunFonts } from '../../shared/pdf/thai-pdf';
+// Wrapping and writing a line are the shared PDF helpers' (Thai word breaks, marks kept with their word).
+import { bytesOf, fitLines, INK, MUTED, put, sarabunFonts, type Doc } from '../../shared/pdf/thai-pdf';
 
 /** One cut-out card: everything a unit's responsible person needs for the first login. */
 export interface CredentialCard {
@@ -70,73 +71,7 @@ export const CARD_LAYOUT = {
   rows: ROWS,
 } as const;
 
-const INK = '#111111';
-const MUTED = '#555555';
 const RULE = '#888888';
-
-type Doc = PDFKit.PDFDocument;
-
-const thaiWords = new Intl.Segmenter('th', { granularity: 'word' });
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
-
-/**
- * Breaks text into at most `maxLines` lines of `width`, at word boundaries (Thai has no spaces:
- * ICU's dictionary finds the words), shrinking the size until it fits. Never splits a consonant
- * from its vowels and tone marks. Returns the size used and the lines.
- */
-function fitLines(
-  doc: Doc,
-  text: string,
-  font: string,
-  width: number,
-  maxLines: number,
-  sizes: readonly number[],
-): { size: number; lines: string[] } {
-  let last: { size: number; lines: string[] } = { size: sizes[0], lines: [text] };
-  for (const size of sizes) {
-    doc.font(font).fontSize(size);
-    for (const segmenter of [thaiWords, graphemes]) {
-      const lines = wrap(doc, text, width, segmenter);
-      last = { size, lines };
-      if (lines.length <= maxLines && lines.every((l) => doc.widthOfString(l) <= width)) return last;
-    }
-  }
-  return { size: last.size, lines: last.lines.slice(0, maxLines) };
-}
-
-function wrap(doc: Doc, text: string, width: number, segmenter: Intl.Segmenter): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const { segment } of segmenter.segment(text)) {
-    const candidate = line + segment;
-    if (line && doc.widthOfString(candidate.trimEnd()) > width) {
-      lines.push(line.trimEnd());
-      line = segment.trimStart();
-    } else {
-      line = candidate;
-    }
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
-/** Writes one line at (x, y) = top-left of its line box, without pdfkit's own wrapping. */
-function put(
-  doc: Doc,
-  text: string,
-  x: number,
-  y: number,
-  font: string,
-  size: number,
-  color = INK,
-  opts: PDFKit.Mixins.TextOptions = {},
-): void {
-  doc
-    .font(font)
-    .fontSize(size)
-    .fillColor(color)
-    .text(text, x, y, { lineBreak: false, ...opts });
-}
 
 /** A QR code drawn as vector squares (crisp at any printer's resolution), runs merged per row. */
 function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {

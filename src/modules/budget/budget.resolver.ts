@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../access/context';
-import { badInput, LecError } from '../../shared/errors';
-import { assertWithin, requireKind, requireViewer } from '../access/policy';
+import { LecError } from '../../shared/errors';
+import { requireKind, requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.types';
 import { OrgUnit } from '../org-units/org-unit.types';
 import { DEFAULT_VIEW, readBudgetRates, type BudgetRatesView } from './budget-rates.reads';
@@ -10,7 +10,7 @@ import { budgetPreviewOf, type BudgetPreviewView } from './budget-preview.reads'
 import type { MilkKind } from './budget.arithmetic';
 import { BudgetLine, BudgetPreview, BudgetRates, BudgetRatesInput, MilkKindEnum } from './budget.types';
 import { setBudgetRates } from './set-budget-rates';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => BudgetRates)
@@ -68,9 +68,7 @@ export class BudgetPreviewResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<BudgetPreviewView> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
     if (unit.kind !== 'DEPARTMENT' && unit.kind !== 'PROVINCE' && unit.kind !== 'LAO')
       throw new LecError('BAD_USER_INPUT', 'ประมาณการงบประมาณดูได้ระดับ อปท. จังหวัด หรือทั้งประเทศ', {
         fields: { orgUnitCode: 'ต้องเป็นรหัส อปท. จังหวัด หรือกรม' },

@@ -51,8 +51,14 @@ export function requiredParentKind(kind: OrgUnitKind): OrgUnitKind | null {
   return parentKindOf[kind];
 }
 
-/** Schools and CDCs record pupils and children; other-affiliation schools are counted by their LAO. */
-export function isInstitution(kind: OrgUnitKind): boolean {
+export type InstitutionKind = 'SCHOOL' | 'CDC';
+
+/**
+ * Schools and CDCs record pupils and children; other-affiliation schools are counted by their LAO.
+ * The one test of it on the server (a string, so open data's public kinds ask it too); the client has
+ * its own in `client/src/lib/thai.ts` (separate builds share no code).
+ */
+export function isInstitution(kind: string): kind is InstitutionKind {
   return kind === 'SCHOOL' || kind === 'CDC';
 }
 

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import type { Dataset } from '../chain/dataset';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { isInstitution } from '../chain/org-unit-kind';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import { grades, type Grade } from '../pupils/rules/grades';
 
 /** How many pupils each list shows; the counts say how many there are in all. */
@@ -80,14 +81,13 @@ async function lastConfirmation(m: EntityManager, code: string, dataset: Dataset
 
 /** Live counts of a unit's register dataset: an institution's pupils, or every institution's under an LAO or province. */
 async function liveCounts(m: EntityManager, unit: { code: string; kind: OrgUnitKind }, dataset: Dataset) {
-  const scope =
-    unit.kind === 'SCHOOL' || unit.kind === 'CDC'
-      ? 'p.institution_code = $1'
-      : unit.kind === 'LAO'
-        ? 'u.lao_code = $1'
-        : unit.kind === 'PROVINCE'
-          ? 'u.province_code = $1'
-          : 'true';
+  const scope = isInstitution(unit.kind)
+    ? 'p.institution_code = $1'
+    : unit.kind === 'LAO'
+      ? 'u.lao_code = $1'
+      : unit.kind === 'PROVINCE'
+        ? 'u.province_code = $1'
+        : 'true';
   const cdc = dataset === 'CHILDREN';
   const rows: { grade: Grade; sex: 'MALE' | 'FEMALE'; count: number }[] = await m.query(
     `SELECT p.grade, p.sex, count(*)::int AS count FROM pupils p JOIN org_units u ON u.code = p.institution_code
@@ -97,10 +97,10 @@ async function liveCounts(m: EntityManager, unit: { code: string; kind: OrgUnitK
   return rows;
 }
 
-function changed(p: PupilRow, own: boolean, detail: string | null): ChangedPupil {
+function changed(p: PupilRow, ids: (id: string) => string, detail: string | null): ChangedPupil {
   return {
     pupilId: p.id,
-    citizenId: own ? p.citizen_id : maskPupilId(p.citizen_id),
+    citizenId: ids(p.citizen_id),
     name: `${p.prefix}${p.first_name} ${p.last_name}`,
     grade: p.grade,
     detail,
@@ -128,7 +128,7 @@ export async function changesSinceConfirmation(
   m: EntityManager,
   unit: { code: string; kind: OrgUnitKind },
   dataset: Dataset,
-  own: boolean,
+  looker: { code: string },
 ): Promise<ChangesView> {
   const last = await lastConfirmation(m, unit.code, dataset);
   const before = last?.counts ?? [];
@@ -149,7 +149,7 @@ export async function changesSinceConfirmation(
     removedCount: 0,
     correctedCount: 0,
   };
-  if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC') return view;
+  if (!isInstitution(unit.kind)) return view;
   if (dataset !== 'PUPILS' && dataset !== 'CHILDREN') return view;
 
   const confirmedIds: string[] = last
@@ -194,9 +194,10 @@ export async function changesSinceConfirmation(
   }
   const corrected = current.filter((p) => what.has(p.id));
   const STATUS: Record<string, string> = { LEFT: 'ออกจากสถานศึกษา', REMOVED: 'นำออกเพราะไม่มีตัวตน' };
-  view.added = added.slice(0, LISTED).map((p) => changed(p, own, null));
-  view.removed = gone.slice(0, LISTED).map((p) => changed(p, own, STATUS[p.status] ?? p.status));
-  view.corrected = corrected.slice(0, LISTED).map((p) => changed(p, own, [...what.get(p.id)!].join(', ')));
+  const ids = (id: string) => citizenIdFor(looker, unit.code, id);
+  view.added = added.slice(0, LISTED).map((p) => changed(p, ids, null));
+  view.removed = gone.slice(0, LISTED).map((p) => changed(p, ids, STATUS[p.status] ?? p.status));
+  view.corrected = corrected.slice(0, LISTED).map((p) => changed(p, ids, [...what.get(p.id)!].join(', ')));
   view.addedCount = added.length;
   view.removedCount = gone.length;
   view.correctedCount = corrected.length;

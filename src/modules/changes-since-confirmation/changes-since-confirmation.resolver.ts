@@ -1,12 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
-import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
 import { DatasetEnum } from '../confirmation/confirmation.types';
 import type { Dataset } from '../chain/dataset';
 import { changesSinceConfirmation, type ChangesView } from './changes-since-confirmation.reads';
 import { ChangesSinceConfirmation } from './changes-since-confirmation.types';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 
 @Resolver()
 export class ChangesSinceConfirmationResolver {
@@ -19,9 +18,7 @@ export class ChangesSinceConfirmationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChangesView> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
-    return changesSinceConfirmation(ctx.dataSource.manager, unit, dataset, viewer.orgUnit.code === unit.code);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
+    return changesSinceConfirmation(ctx.dataSource.manager, unit, dataset, viewer.orgUnit);
   }
 }

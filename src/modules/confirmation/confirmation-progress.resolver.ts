@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
 import { OrgUnit } from '../org-units/org-unit.types';
-import { visibleUnit } from './confirmation-scope';
 import { ConfirmationProgress, DatasetProgress, ProvinceProgress } from './confirmation.types';
 import {
   LISTED,
@@ -11,7 +10,7 @@ import {
   type DatasetProgressView,
   type ProvinceProgressView,
 } from './progress';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 
 @Resolver(() => DatasetProgress)
 export class DatasetProgressResolver {
@@ -43,7 +42,7 @@ export class ConfirmationProgressResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfirmationProgressView | null> {
     const viewer = requireViewer(ctx.viewer);
-    return progressOf(ctx.dataSource.manager, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
+    return progressOf(ctx.dataSource.manager, await requireUnitInScope(ctx, viewer, orgUnitCode), roundId);
   }
 
   @FieldResolver(() => OrgUnit)

@@ -1,17 +1,8 @@
 import type { GraphQLContext } from '../access/context';
-import { badInput, LecError } from '../../shared/errors';
-import { assertWithin, requireKind, requireViewer } from '../access/policy';
+import { LecError } from '../../shared/errors';
+import { requireKind, requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { confirmsAtAll } from '../chain/dataset';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
-
-export async function visibleUnit(ctx: GraphQLContext, viewer: Viewer, code: string): Promise<OrgUnitRow> {
-  const unit = await ctx.loaders.of(orgUnitByCode).load(code);
-  if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` });
-  assertWithin(viewer, unit);
-  return unit;
-}
 
 /** Confirmation is by the unit itself, and only units that confirm at all (not the department). */
 export function ownUnitOnly(ctx: GraphQLContext, orgUnitCode: string): Viewer {

@@ -3,7 +3,6 @@ import type { GraphQLContext } from '../access/context';
 import { requireViewer } from '../access/policy';
 import { Actor } from '../accounts/actor.types';
 import { OrgUnit } from '../org-units/org-unit.types';
-import { visibleUnit } from './confirmation-scope';
 import { ConfirmationStatus, DatasetStatus, UnitConfirmationStatus } from './confirmation.types';
 import { statusOf } from './unit-status.reads';
 import type {
@@ -11,7 +10,7 @@ import type {
   DatasetStatusView,
   UnitConfirmationStatusView,
 } from './confirmation-status.view';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => DatasetStatus)
@@ -59,7 +58,7 @@ export class ConfirmationStatusResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfirmationStatusView | null> {
     const viewer = requireViewer(ctx.viewer);
-    return statusOf(ctx.dataSource.manager, await visibleUnit(ctx, viewer, orgUnitCode), roundId);
+    return statusOf(ctx.dataSource.manager, await requireUnitInScope(ctx, viewer, orgUnitCode), roundId);
   }
 
   @FieldResolver(() => OrgUnit)

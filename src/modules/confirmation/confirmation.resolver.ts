@@ -7,7 +7,7 @@ import { actorKey } from '../accounts/actor.types';
 import { OrgUnit } from '../org-units/org-unit.types';
 import { confirmDataset } from './confirm-dataset';
 import { revokeConfirmation } from './revoke-confirmation';
-import { ownUnitOnly, revoker, visibleUnit } from './confirmation-scope';
+import { ownUnitOnly, revoker } from './confirmation-scope';
 import { BulkConfirmationResult, BulkFailure, Confirmation, DatasetEnum } from './confirmation.types';
 import { ConfirmationTargetInput } from './confirmation.input';
 import type { BulkFailureView, BulkResultView } from './bulk-result';
@@ -15,7 +15,7 @@ import { confirmReady } from './confirm-ready';
 import { revokeConfirmations } from './revoke-confirmations';
 import { confirmationHistory, type ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 /** An argument limit, checked before any target is looked at (part of the API, like an input's @Max). */
@@ -43,7 +43,7 @@ export class ConfirmationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfirmationView> {
     const viewer = revoker(ctx, [orgUnitCode]);
-    await visibleUnit(ctx, viewer, orgUnitCode);
+    await requireUnitInScope(ctx, viewer, orgUnitCode);
     return revokeConfirmation(ctx.store, viewer, orgUnitCode, dataset, reason, metadataOf(ctx));
   }
 
@@ -55,7 +55,7 @@ export class ConfirmationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<BulkResultView> {
     const viewer = ownUnitOnly(ctx, orgUnitCode);
-    const unit = await visibleUnit(ctx, viewer, orgUnitCode);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
     return confirmReady(ctx.store, viewer, unit, () => metadataOf(ctx));
   }
 
@@ -73,7 +73,7 @@ export class ConfirmationResolver {
     );
     if (!targets.length) throw badInput({ targets: 'กรุณาเลือกอย่างน้อยหนึ่งรายการ' });
     if (targets.length > MAX_BULK) throw badInput({ targets: `เลือกได้ไม่เกิน ${MAX_BULK} รายการต่อครั้ง` });
-    const units = await Promise.all(targets.map((t) => visibleUnit(ctx, viewer, t.orgUnitCode)));
+    const units = await Promise.all(targets.map((t) => requireUnitInScope(ctx, viewer, t.orgUnitCode)));
     const withKinds = targets.map((t, i) => ({ ...t, kind: units[i].kind }));
     return revokeConfirmations(ctx.store, viewer, withKinds, reason, () => metadataOf(ctx));
   }
@@ -87,7 +87,7 @@ export class ConfirmationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfirmationView[]> {
     const viewer = requireViewer(ctx.viewer);
-    await visibleUnit(ctx, viewer, orgUnitCode);
+    await requireUnitInScope(ctx, viewer, orgUnitCode);
     return confirmationHistory(ctx.dataSource.manager, orgUnitCode, roundId);
   }
 

@@ -2,11 +2,11 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { ReadSourceFor } from '../../http/read-source';
 import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
 import { jsonRoute } from '../../http/json-route';
 import { writeXlsx } from '../../shared/table-file';
 import type { RouteDeps } from '../access/context';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { unitAndChildrenStatus } from './confirmation-status';
 import { roundForReading } from './confirmation.reads';
@@ -26,9 +26,7 @@ export function mountConfirmationStatusExport(
     const dataSource = deps.readFrom ? await deps.readFrom(viewer, res) : deps.dataSource;
     const code =
       typeof req.query.orgUnitCode === 'string' ? req.query.orgUnitCode.trim() : viewer.orgUnit.code;
-    const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` });
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(dataSource.manager, viewer, code);
     const roundId = typeof req.query.roundId === 'string' && req.query.roundId ? req.query.roundId : null;
     const round = await roundForReading(dataSource.manager, roundId);
     if (!round) throw badInput({ roundId: 'ยังไม่มีรอบการบันทึกข้อมูล' });

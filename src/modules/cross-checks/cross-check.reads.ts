@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
-import { assertWithin, requireKind } from '../access/policy';
+import { requireKind } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { RoundRow } from '../rounds/round.entity';
 
 /**
@@ -108,10 +108,10 @@ const LISTS_SQL = `SELECT n.citizen_id, 'CERTIFIED_LIST' AS source, ${UNIT_COLUM
                         UNION SELECT p.citizen_id FROM pupils p
                         WHERE p.citizen_id IN (SELECT citizen_id FROM certified_name_list_pupils WHERE round_id = $1))`;
 
-/** The ID as the viewer may see it: in full only to the institution that holds the pupil on its register. */
+/** The ID as the viewer may see it: whole only to an institution that holds the pupil on its register. */
 function idFor(viewer: Viewer, id: string, places: readonly CrossCheckPlace[]): string {
-  const own = places.some((p) => p.source === 'REGISTER' && p.unitCode === viewer.orgUnit.code);
-  return own ? id : maskPupilId(id);
+  const holders = places.filter((p) => p.source === 'REGISTER').map((p) => p.unitCode);
+  return citizenIdFor(viewer.orgUnit, holders, id);
 }
 
 /** The department (any unit) and a province (itself) read the report; nobody below. */
@@ -122,9 +122,7 @@ export async function crossCheckReport(
 ): Promise<CrossCheckReport> {
   const viewer = requireKind(viewerOrNull, 'DEPARTMENT', 'PROVINCE');
   const code = args.orgUnitCode || viewer.orgUnit.code;
-  const unit = await m.findOneBy(OrgUnitRow, { code });
-  if (!unit) throw new LecError('NOT_FOUND', `ไม่พบหน่วยงานรหัส ${code}`);
-  assertWithin(viewer, unit);
+  const unit = await requireUnitInScope(m, viewer, code, { notFound: true });
   if (unit.kind !== 'DEPARTMENT' && unit.kind !== 'PROVINCE')
     throw new LecError('BAD_USER_INPUT', 'รายงานตรวจสอบรายชื่อซ้ำข้ามสังกัดดูได้ระดับกรมหรือจังหวัด', {
       fields: { orgUnitCode: 'ต้องเป็นรหัสจังหวัด หรือ DLA' },

@@ -10,6 +10,7 @@ import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { registerOrgUnitIn } from '../org-units/register-org-unit';
 import { demoProvinceCode, demoUnits } from './demo-data';
 import { openRound } from '../rounds/open-round';
+import { isInstitution } from '../chain/org-unit-kind';
 
 /** ISO date `days` after an ISO date. */
 function plusDays(isoDate: string, days: number): string {
@@ -49,7 +50,7 @@ async function seedDemoPupils(store: EventStore, metadata: EventMetadata): Promi
   const today = todayInBangkok(new Date());
   const ceYear = academicYearOf(today) - 543;
   for (const unit of demoUnits) {
-    if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC') continue;
+    if (!isInstitution(unit.kind)) continue;
     for (const input of demoPupils(unit.code, unit.kind, ceYear, unit.kind === 'SCHOOL' ? 36 : 12))
       await runPupilCommand(store, unit.code, { type: 'EnrolPupil', pupilId: randomUUID(), input }, metadata);
   }

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { badInput } from '../../shared/errors';
-import { assertWithin } from '../access/policy';
 import type { Viewer } from '../access/viewer';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import { countScope, type CountScope } from './count-scope';
@@ -25,9 +24,7 @@ export async function scopeFor(
   orgUnitCode: string,
   district?: string | null,
 ): Promise<CountScope> {
-  const unit = await m.findOneBy(OrgUnitRow, { code: orgUnitCode.trim() });
-  if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-  assertWithin(viewer, unit);
+  const unit = await requireUnitInScope(m, viewer, orgUnitCode.trim());
   return countScope(unit, district);
 }
 

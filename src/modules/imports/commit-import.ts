@@ -7,13 +7,14 @@ import type { Viewer } from '../access/viewer';
 import { registerDataset } from '../chain/dataset';
 import { assertNotConfirmed } from '../chain/register-lock';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
-import { institutionStreamId, type PupilEnrolled } from '../pupils/pupil.events';
+import { enrolledEvent } from '../pupils/pupil.decider';
+import { institutionStreamId } from '../pupils/pupil.events';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { assertOwnImport } from './import-access';
 import { closeImport, findImport, importRows, type ImportRecord } from './import-store';
 import { phaseTimer, type Timings } from './phase-timer';
 import { duplicateMessage, findEnrolled } from './register-duplicates';
-import type { RowProblem, ValidRow } from './validate-rows';
+import type { RowProblem } from './validate-rows';
 
 /** Events per append: one statement each, and the projection's multi-row insert stays under PostgreSQL's 65,535 parameters. */
 export const COMMIT_BATCH = 2_000;
@@ -25,32 +26,6 @@ function refuseUndecidable(rec: ImportRecord): void {
     });
   if (rec.status === 'DISCARDED')
     throw new LecError('CONFLICT', 'รายการนำเข้านี้ถูกยกเลิกแล้ว กรุณาอัปโหลดไฟล์ใหม่', { status: rec.status });
-}
-
-function enrolled(row: ValidRow, institutionCode: string): PupilEnrolled {
-  const d = row.details;
-  return {
-    type: 'PupilEnrolled',
-    data: {
-      pupilId: randomUUID(),
-      institutionCode,
-      citizenId: d.citizenId,
-      idKind: d.idKind,
-      prefix: d.prefix,
-      firstName: d.firstName,
-      lastName: d.lastName,
-      sex: d.sex,
-      birthDate: d.birthDate,
-      nationality: d.nationality,
-      religion: d.religion,
-      grade: d.grade,
-      enrolmentDate: d.enrolmentDate,
-      disadvantaged: d.disadvantaged,
-      extra: d.extra,
-      queries: row.queries,
-      queryNote: row.queryNote,
-    },
-  };
 }
 
 /**
@@ -90,6 +65,7 @@ export async function commitImport(
     ]);
     await assertNotConfirmed(tx, rec.institutionCode, registerDataset(unit.kind));
 
+    // One citizen ID active at one institution: checked again here, rows marked as the preview marks them.
     const held = await findEnrolled(
       tx,
       rows.map((r) => r.details.citizenId),
@@ -114,7 +90,9 @@ export async function commitImport(
     }
     lap('duplicates');
     for (let i = 0; i < rows.length; i += batchSize) {
-      const events = rows.slice(i, i + batchSize).map((r) => enrolled(r, rec.institutionCode));
+      const events = rows
+        .slice(i, i + batchSize)
+        .map((r) => enrolledEvent(randomUUID(), rec.institutionCode, r));
       await store.append(tx, streamId, 'Institution', version, events, metadata);
       version += events.length;
     }

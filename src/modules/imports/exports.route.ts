@@ -1,12 +1,13 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { badInput, LecError } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { assertWithin, requireViewer, seesWholeCitizenId } from '../access/policy';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { jsonRoute } from '../../http/json-route';
 import { csvOf, writeXlsx } from '../../shared/table-file';
 import type { ImportRoutesDeps } from './imports.route';
 import { pupilsExportTable } from './pupils-export';
+import { isInstitution } from '../chain/org-unit-kind';
 
 const HEADERS = {
   // Personal data: no cache keeps a copy.
@@ -27,16 +28,16 @@ export function mountPupilExports(app: IRouter, deps: ImportRoutesDeps): void {
     jsonRoute(logger, 'pupil export', async (req: Request, res: Response, requestId: string) => {
       const viewer = requireViewer(await deps.authenticate(req));
       const given = req.query.institutionCode;
-      const own = viewer.orgUnit.kind === 'SCHOOL' || viewer.orgUnit.kind === 'CDC';
+      const own = isInstitution(viewer.orgUnit.kind);
       const code =
         typeof given === 'string' && given.trim() ? given.trim() : own ? viewer.orgUnit.code : null;
       if (!code) throw badInput({ institutionCode: 'กรุณาระบุรหัสสถานศึกษา (institutionCode)' });
       const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });
-      if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+      if (!unit || !isInstitution(unit.kind))
         throw new LecError('NOT_FOUND', `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${code}`);
       assertWithin(viewer, unit);
-      const full = viewer.orgUnit.code === unit.code;
-      const table = await pupilsExportTable(dataSource.manager, unit.code, full);
+      const full = seesWholeCitizenId(viewer.orgUnit, unit.code);
+      const table = await pupilsExportTable(dataSource.manager, unit.code, viewer.orgUnit);
       logger.info(
         {
           requestId,

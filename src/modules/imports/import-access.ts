@@ -4,6 +4,7 @@ import { requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import type { ImportRecord } from './import-store';
+import { isInstitution } from '../chain/org-unit-kind';
 
 export interface Institution {
   code: string;
@@ -21,10 +22,10 @@ export async function institutionForImport(
 ): Promise<{ viewer: Viewer; institution: Institution }> {
   const v = requireViewer(viewer);
   const code = institutionCode?.trim() || v.orgUnit.code;
-  if ((v.orgUnit.kind !== 'SCHOOL' && v.orgUnit.kind !== 'CDC') || code !== v.orgUnit.code)
+  if (!isInstitution(v.orgUnit.kind) || code !== v.orgUnit.code)
     throw new LecError('FORBIDDEN', ONLY_THE_INSTITUTION);
   const unit = await m.findOneBy(OrgUnitRow, { code });
-  if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+  if (!unit || !isInstitution(unit.kind))
     throw new LecError('NOT_FOUND', `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${code}`);
   return { viewer: v, institution: { code: unit.code, name: unit.name, kind: unit.kind } };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { seesWholeCitizenId } from '../access/policy';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { sexLabels, type Sex } from '../pupils/rules/name-prefixes';
 import { ceToBe } from '../../shared/thai-calendar';
@@ -30,14 +31,16 @@ export function beDate(iso: string | null): string {
 }
 
 /**
- * The institution's current pupils, by grade and name. `own`: the institution itself gets the whole
- * citizen ID and the extra columns (parents, address…); anyone above it a masked ID and no extras.
+ * The institution's current pupils, by grade and name, as `looker` may see them: the institution itself
+ * gets the whole citizen ID and the extra columns (parents, address…); anyone above it a masked ID and
+ * no extras.
  */
 export async function pupilsExportTable(
   m: EntityManager,
   institutionCode: string,
-  own: boolean,
+  looker: { code: string },
 ): Promise<ExportTable> {
+  const own = seesWholeCitizenId(looker, institutionCode);
   const pupils: PupilRecord[] = await m.query(
     `SELECT citizen_id, prefix, first_name, last_name, sex, birth_date::text AS birth_date, nationality, religion,
             grade, enrolment_date::text AS enrolment_date, disadvantaged, query_note, extra
@@ -48,7 +51,7 @@ export async function pupilsExportTable(
   const extraKeys = own ? [...new Set(pupils.flatMap((p) => Object.keys(p.extra ?? {})))] : [];
   const rows = pupils.map((p) => {
     const fixed: Record<(typeof importFields)[number], string> = {
-      citizenId: own ? p.citizen_id : maskPupilId(p.citizen_id),
+      citizenId: citizenIdFor(looker, institutionCode, p.citizen_id),
       prefix: p.prefix,
       firstName: p.first_name,
       lastName: p.last_name,

@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { duplicateProblem, type IdHolder } from '../pupils/pupil.decider';
 import type { RowResult } from './validate-rows';
 
 /** Where a citizen ID is on a register now. */
-export interface Holder {
-  institutionCode: string;
-  institutionName: string;
-}
+export type Holder = IdHolder;
 
 /** The institutions holding any of these IDs as an active pupil: one query for the whole file. */
 export async function findEnrolled(m: EntityManager, ids: readonly string[]): Promise<Map<string, Holder>> {
@@ -21,10 +19,11 @@ export async function findEnrolled(m: EntityManager, ids: readonly string[]): Pr
   );
 }
 
+/** The rule of `duplicateProblem`, as a row of the file reads it (a row already on this register is to be deleted from the file). */
 export function duplicateMessage(holder: Holder, institutionCode: string): string {
   return holder.institutionCode === institutionCode
     ? 'มีอยู่ในทะเบียนแล้ว: นักเรียนรายนี้อยู่ในทะเบียนของสถานศึกษานี้แล้ว กรุณาลบแถวนี้ออกจากไฟล์ (แก้ไขข้อมูลได้ที่หน้าข้อมูลนักเรียน)'
-    : `เลขประจำตัวประชาชนนี้มีชื่ออยู่ที่ ${holder.institutionName} (รหัส ${holder.institutionCode}) แล้ว หากนักเรียนย้ายมา ให้ขอย้ายจากสถานศึกษาเดิม`;
+    : duplicateProblem(holder);
 }
 
 /** Marks every row whose ID is on a register (here or elsewhere); returns how many were marked. */

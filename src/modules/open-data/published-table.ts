@@ -1,6 +1,7 @@
 import type { GradeSexCount } from '../confirmation/confirmation.events';
 import { grades, type Grade } from '../pupils/rules/grades';
 import { suppress, shown, type Equation, type Mark, COMPLEMENTARY_MARK, SMALL_MARK } from './suppression';
+import { isInstitution } from '../chain/org-unit-kind';
 
 /**
  * The published table of a closed round (pure): the units' figures of record laid out as cells,
@@ -42,7 +43,7 @@ export interface PublishedUnit {
   total: { male: ShownValue | null; female: ShownValue | null; total: ShownValue };
 }
 
-const bySex = (kind: PublicUnitKind) => kind !== 'SCHOOL' && kind !== 'CDC';
+const bySex = (kind: PublicUnitKind) => !isInstitution(kind);
 
 /** Cells per unit: areas 16 grades × (male, female, total) + (male, female, total); institutions 16 + 1. */
 function cellCount(kind: PublicUnitKind): number {

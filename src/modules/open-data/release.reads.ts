@@ -3,6 +3,7 @@ import { grades } from '../pupils/rules/grades';
 import type { PublishedUnit, ShownValue } from './published-table';
 import type { Release } from './release.build';
 import { COMPLEMENTARY_MARK, SMALL_MARK } from './suppression';
+import { isInstitution } from '../chain/org-unit-kind';
 
 export interface ReleaseMeta extends Omit<Release, 'units'> {
   etag: string;
@@ -87,7 +88,7 @@ function renderJson(meta: ReleaseMeta, units: PublishedUnit[]): Buffer {
         kind: u.kind,
         parentCode: u.parentCode,
         confirmedAt: u.confirmedAt,
-        total: u.kind === 'SCHOOL' || u.kind === 'CDC' ? { total: u.total.total } : u.total,
+        total: isInstitution(u.kind) ? { total: u.total.total } : u.total,
         grades: Object.fromEntries(
           u.grades
             .filter((g) => g.total !== 0)

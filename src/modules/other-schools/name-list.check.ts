@@ -1,5 +1,5 @@
 import { LecError } from '../../shared/errors';
-import { checkPupilId, maskPupilId } from '../pupils/rules/citizen-id';
+import { checkPupilId, citizenIdFor } from '../pupils/rules/citizen-id';
 import { gradeLabels, parseGrade } from '../pupils/rules/grades';
 import { parsePrefix, sexLabels, type Sex } from '../pupils/rules/name-prefixes';
 import {
@@ -190,7 +190,8 @@ export function findDuplicates(pupils: readonly ListedPupil[]): {
   const unique = [...byId.values()].map((ps) => ps[0]);
   const duplicates = [...byId.entries()]
     .filter(([, ps]) => ps.length > 1)
-    .map(([id, ps]) => ({ citizenId: maskPupilId(id), rows: ps.map((p) => p.row) }));
+    // A funded school's list is on no institution's register here: masked for whoever reads the result.
+    .map(([id, ps]) => ({ citizenId: citizenIdFor(null, null, id), rows: ps.map((p) => p.row) }));
   return { unique, duplicates };
 }
 

@@ -7,7 +7,8 @@ import { requestIdOf } from '../../http/request-id';
 import { badInput, LecError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireKind } from '../access/policy';
+import { requireKind } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
 import { kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
@@ -92,8 +93,10 @@ export function mountNameList(app: IRouter, deps: NameListDeps): void {
     const requestId = requestIdOf(req);
     try {
       const viewer = requireKind(await deps.authenticate(req), 'DEPARTMENT', 'PROVINCE', 'LAO');
-      const unit = await otherSchoolOf(dataSource, req);
-      assertWithin(viewer, unit);
+      const unit = await requireUnitInScope(dataSource.manager, viewer, String(req.params.schoolCode), {
+        what: 'สถานศึกษา',
+        notFound: true,
+      });
       assertOtherSchool(unit);
       const data = await formDataOf(dataSource, unit);
       const filename = `name-list-form-${unit.code}.${ext}`;

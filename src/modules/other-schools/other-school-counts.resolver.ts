@@ -9,7 +9,7 @@ import { readOtherSchoolCounts, type OtherSchoolCountsView } from './other-schoo
 import type { OtherSchoolStatus } from './other-school-counts.rules';
 import { OtherSchoolCounts, OtherSchoolStatusEnum } from './other-school-counts.types';
 import { recordOtherSchoolCounts } from './record-other-school-counts';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 
 @Resolver(() => OtherSchoolCounts)
 export class OtherSchoolCountsResolver {
@@ -63,9 +63,7 @@ export class OtherSchoolCountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OtherSchoolCountsView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const lao = await ctx.loaders.of(orgUnitByCode).load(laoCode);
-    if (!lao) throw badInput({ laoCode: `ไม่พบ อปท. รหัส ${laoCode}` });
-    assertWithin(viewer, lao);
+    const lao = await requireUnitInScope(ctx, viewer, laoCode, { field: 'laoCode', what: ' อปท. ' });
     if (lao.kind !== 'LAO') throw badInput({ laoCode: `${lao.name} (${lao.code}) ไม่ใช่ อปท.` });
     const schools = await ctx.dataSource.manager.find(OrgUnitRow, {
       where: { parentCode: laoCode, kind: 'OTHER_SCHOOL' },

@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../access/context';
 import type { Viewer } from '../access/viewer';
 import { daysBetween, type TaskView } from '../confirmation/tasks';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { isInstitution } from '../chain/org-unit-kind';
 import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
 import { lateAgainst } from './province-target.rules';
 import { targetsOf, type ProvinceTargetsView } from './province-targets.reads';
@@ -29,7 +30,7 @@ function targetsFor(ctx: GraphQLContext, provinceCode: string) {
 
 function targetDateOf(t: ProvinceTargetsView, kind: OrgUnitKind): string | null {
   if (kind === 'LAO') return t.laoTarget;
-  if (kind === 'SCHOOL' || kind === 'CDC') return t.institutionTarget;
+  if (isInstitution(kind)) return t.institutionTarget;
   return null;
 }
 

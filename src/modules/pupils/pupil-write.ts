@@ -3,13 +3,11 @@ import { badInput, LecError } from '../../shared/errors';
 import { requireViewer } from '../access/policy';
 import type { Viewer } from '../access/viewer';
 import { PupilRow } from './pupil.entity';
+import { isInstitution } from '../chain/org-unit-kind';
 
 /** Only the institution itself records its pupils. */
 export function assertIsInstitution(viewer: Viewer, institutionCode: string): void {
-  if (
-    viewer.orgUnit.code !== institutionCode ||
-    (viewer.orgUnit.kind !== 'SCHOOL' && viewer.orgUnit.kind !== 'CDC')
-  )
+  if (viewer.orgUnit.code !== institutionCode || !isInstitution(viewer.orgUnit.kind))
     throw new LecError('FORBIDDEN', 'เฉพาะสถานศึกษาเจ้าของข้อมูลเท่านั้นที่บันทึกหรือแก้ไขข้อมูลนักเรียนได้');
 }
 

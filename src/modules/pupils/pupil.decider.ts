@@ -1,5 +1,5 @@
 import { badInput, LecError } from '../../shared/errors';
-import type { NonExistenceReason, PupilDetails, PupilEvent } from './pupil.events';
+import type { NonExistenceReason, PupilDetails, PupilEnrolled, PupilEvent } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
 import type { Grade } from './rules/grades';
 import { parsePrefix, type Sex } from './rules/name-prefixes';
@@ -13,7 +13,13 @@ export interface InstitutionState {
   /** The pupil the command is about, when it is on this institution's register. */
   pupil: (PupilDetails & { pupilId: string; status: 'ACTIVE' | 'REMOVED' | 'LEFT' }) | null;
   /** Where else the citizen ID is enrolled right now, if anywhere. */
-  activeElsewhere: { institutionCode: string; institutionName: string } | null;
+  activeElsewhere: IdHolder | null;
+}
+
+/** An institution that has a citizen ID on its register as an active pupil. */
+export interface IdHolder {
+  institutionCode: string;
+  institutionName: string;
 }
 
 export interface PupilInputData extends PupilFields {
@@ -74,15 +80,44 @@ export function validatePupilInput(
   };
 }
 
+/**
+ * One citizen ID active at one institution (DOMAIN.md): why an ID that `holder` has on its register
+ * cannot be enrolled again. The commands refuse with it (`refuseDuplicate`); the import's preview and
+ * commit mark their rows with it (`imports/register-duplicates.ts`).
+ */
+export function duplicateProblem(holder: IdHolder): string {
+  return `เลขประจำตัวประชาชนนี้มีชื่ออยู่ที่ ${holder.institutionName} (รหัส ${holder.institutionCode}) แล้ว หากนักเรียนย้ายมา ให้ขอย้ายจากสถานศึกษาเดิม`;
+}
+
 /** DUPLICATE_PUPIL naming the institution that holds the ID, which a transfer request can then ask. */
 export function refuseDuplicate(state: Pick<InstitutionState, 'activeElsewhere'>): void {
   const other = state.activeElsewhere;
   if (other)
-    throw new LecError(
-      'DUPLICATE_PUPIL',
-      `เลขประจำตัวประชาชนนี้มีชื่ออยู่ที่ ${other.institutionName} (รหัส ${other.institutionCode}) แล้ว หากนักเรียนย้ายมา ให้ขอย้ายจากสถานศึกษาเดิม`,
-      { institutionCode: other.institutionCode, institutionName: other.institutionName },
-    );
+    throw new LecError('DUPLICATE_PUPIL', duplicateProblem(other), {
+      institutionCode: other.institutionCode,
+      institutionName: other.institutionName,
+    });
+}
+
+/**
+ * The enrolment of a pupil whose input passed `validatePupilInput` and whose ID no register holds:
+ * built here for the command and for each row of a committed import alike.
+ */
+export function enrolledEvent(
+  pupilId: string,
+  institutionCode: string,
+  accepted: { details: PupilDetails; queries: Record<string, string>; queryNote: string | null },
+): PupilEnrolled {
+  return {
+    type: 'PupilEnrolled',
+    data: {
+      pupilId,
+      institutionCode,
+      ...accepted.details,
+      queries: accepted.queries,
+      queryNote: accepted.queryNote,
+    },
+  };
 }
 
 function requireActivePupil(state: InstitutionState) {
@@ -94,20 +129,9 @@ function requireActivePupil(state: InstitutionState) {
 export function decidePupil(command: PupilCommand, state: InstitutionState): PupilEvent[] {
   switch (command.type) {
     case 'EnrolPupil': {
-      const { details, queries, queryNote } = validatePupilInput(command.input, state);
+      const accepted = validatePupilInput(command.input, state);
       refuseDuplicate(state);
-      return [
-        {
-          type: 'PupilEnrolled',
-          data: {
-            pupilId: command.pupilId,
-            institutionCode: state.institution.code,
-            ...details,
-            queries,
-            queryNote,
-          },
-        },
-      ];
+      return [enrolledEvent(command.pupilId, state.institution.code, accepted)];
     }
     case 'CorrectPupil': {
       const current = requireActivePupil(state);

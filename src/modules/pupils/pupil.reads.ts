@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { badInput } from '../../shared/errors';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { isInstitution } from '../chain/org-unit-kind';
 
 /** Reads the lifecycle and transfer commands share, inside their transaction. */
 
 export async function loadInstitution(tx: EntityManager, code: string) {
   const unit = await tx.findOneBy(OrgUnitRow, { code });
-  if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+  if (!unit || !isInstitution(unit.kind))
     throw badInput({ institutionCode: `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${code}` });
   return { ...unit, kind: unit.kind };
 }

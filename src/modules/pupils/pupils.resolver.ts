@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { metadataOf, type GraphQLContext } from '../access/context';
 import { readStream } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
 import { actorKey } from '../accounts/actor.types';
 import { PupilRow } from './pupil.entity';
 import { institutionStreamId, type NonExistenceReason, type PupilEvent } from './pupil.events';
@@ -22,18 +22,16 @@ import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
 import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.reads';
 import { runPupilCommand } from './run-pupil-command';
-import { maskPupilId } from './rules/citizen-id';
+import { citizenIdFor } from './rules/citizen-id';
 import { OFFLINE_KEY, OFFLINE_VERSION, offlineOf } from './offline/offline-args';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => Pupil)
 export class PupilsResolver {
   private async unitInScope(ctx: GraphQLContext, code: string) {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(code);
-    if (!unit) throw badInput({ institutionCode: `ไม่พบสถานศึกษารหัส ${code}` });
-    assertWithin(viewer, unit);
+    await requireUnitInScope(ctx, viewer, code, { field: 'institutionCode', what: 'สถานศึกษา' });
     return viewer;
   }
 
@@ -148,8 +146,7 @@ export class PupilsResolver {
 
   @FieldResolver(() => String)
   citizenId(@Root() p: PupilRow, @Ctx() ctx: GraphQLContext): string {
-    // Personal data: only the pupil's own institution sees the whole ID.
-    return ctx.viewer?.orgUnit.code === p.institutionCode ? p.citizenId : maskPupilId(p.citizenId);
+    return citizenIdFor(ctx.viewer?.orgUnit, p.institutionCode, p.citizenId);
   }
 
   @FieldResolver(() => [PupilQuery], { description: 'ข้อมูลผิดปกติที่บันทึกพร้อมคำอธิบาย' })
@@ -163,8 +160,7 @@ export class PupilsResolver {
       readStream(ctx.dataSource.manager, institutionStreamId(p.institutionCode), { pupilId: p.id }),
       ctx.loaders.of(orgUnitByCode).load(p.institutionCode),
     ]);
-    const own = ctx.viewer?.orgUnit.code === p.institutionCode;
-    const showId = (id: string) => (own ? id : maskPupilId(id));
+    const showId = (id: string) => citizenIdFor(ctx.viewer?.orgUnit, p.institutionCode, id);
     return Promise.all(
       mine.map(async (e) => ({
         ...describePupilEvent(e as unknown as PupilEvent, institution?.kind ?? 'SCHOOL', showId),

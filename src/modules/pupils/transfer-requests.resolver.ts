@@ -7,7 +7,7 @@ import { answerTransferRequest } from './answer-transfer-request';
 import { PupilInput } from './pupil.input';
 import { assertIsInstitution, extraOf } from './pupil-write';
 import { requestPupilTransfer } from './request-pupil-transfer';
-import { maskPupilId } from './rules/citizen-id';
+import { citizenIdFor } from './rules/citizen-id';
 import { isTransferOverdue, transferDueAt } from './rules/transfer-rules';
 import type { TransferRequestRow, TransferRequestStatus } from './transfer-request.entity';
 import {
@@ -21,9 +21,6 @@ import { orgUnitByCode } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 async function viewOf(r: TransferRequestRow, ctx: GraphQLContext): Promise<TransferRequest> {
-  // Both institutions know the child's ID (one holds it, the other typed it); everyone else sees it masked.
-  const viewerCode = ctx.viewer?.orgUnit.code;
-  const party = viewerCode === r.fromInstitutionCode || viewerCode === r.toInstitutionCode;
   const [from, to, requestedBy, answeredBy] = await Promise.all([
     ctx.loaders.of(orgUnitByCode).load(r.fromInstitutionCode),
     ctx.loaders.of(orgUnitByCode).load(r.toInstitutionCode),
@@ -39,7 +36,8 @@ async function viewOf(r: TransferRequestRow, ctx: GraphQLContext): Promise<Trans
   return {
     id: r.id,
     status: r.status,
-    citizenId: party ? r.citizenId : maskPupilId(r.citizenId),
+    // Both institutions know the child's ID (one holds it, the other typed it); everyone else sees it masked.
+    citizenId: citizenIdFor(ctx.viewer?.orgUnit, [r.fromInstitutionCode, r.toInstitutionCode], r.citizenId),
     prefix: r.details.prefix,
     firstName: r.details.firstName,
     lastName: r.details.lastName,

@@ -13,8 +13,8 @@ import { ageOn } from '../../shared/thai-calendar';
 import { RoundRow } from '../rounds/round.entity';
 import type { ConfirmedNameListData } from './confirmed-name-list.pdf';
 import type { LaoSummaryData, SummaryCount } from './lao-summary.pdf';
-import { formatPupilId } from './removal-register.route';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor, formatPupilId } from '../pupils/rules/citizen-id';
+import { seesWholeCitizenId } from '../access/policy';
 
 /** The round a document is asked for: the one named, else the open one, else the latest. */
 export async function roundOf(m: EntityManager, roundId: string | null): Promise<RoundRow> {
@@ -51,7 +51,7 @@ export async function confirmedNameListOf(
   m: EntityManager,
   unit: OrgUnitRow & { kind: 'SCHOOL' | 'CDC' },
   round: RoundRow,
-  own: boolean,
+  looker: { code: string },
   printedAt: Date,
 ): Promise<ConfirmedNameListData> {
   const [c]: {
@@ -112,9 +112,9 @@ export async function confirmedNameListOf(
     confirmedAt: new Date(c.confirmed_at),
     confirmedBy: await personOf(m, c.confirmed_by_account, c.confirmed_by_profile),
     printedAt,
-    masked: !own,
+    masked: !seesWholeCitizenId(looker, unit.code),
     entries: pupils.map((p) => ({
-      pupilId: own ? formatPupilId(p.citizenId) : maskPupilId(p.citizenId),
+      pupilId: citizenIdFor(looker, unit.code, p.citizenId, formatPupilId),
       name: `${p.prefix}${p.firstName} ${p.lastName}`,
       sex: sexLabels[p.sex],
       grade: p.grade === 'CDC' ? `${ageOn(p.birthDate, round.snapshotDate)} ปี` : gradeLabels[p.grade].short,

@@ -1,11 +1,11 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireViewer } from '../access/policy';
-import { kindLabels } from '../chain/org-unit-kind';
-import { OrgUnitRow } from '../org-units/org-unit.entity';
+import { requireViewer } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { renderConfirmedNameList } from './confirmed-name-list.pdf';
 import { confirmedNameListOf, laoSummaryOf, roundOf } from './confirmed-reports.reads';
 import { renderLaoSummary } from './lao-summary.pdf';
@@ -27,9 +27,7 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
   async function unitInScope(req: Request, param: string, what: string) {
     const viewer = requireViewer(await deps.authenticate(req));
     const code = String(req.params[param]);
-    const unit = await m.findOneBy(OrgUnitRow, { code });
-    if (!unit) throw new LecError('NOT_FOUND', `ไม่พบ${what}รหัส ${code}`);
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(m, viewer, code, { what, notFound: true });
     return { viewer, unit };
   }
 
@@ -37,14 +35,19 @@ export function mountConfirmedReports(app: IRouter, deps: RemovalRegisterDeps): 
     const requestId = requestIdOf(req);
     try {
       const { viewer, unit } = await unitInScope(req, 'code', 'สถานศึกษา');
-      if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+      if (!isInstitution(unit.kind))
         throw badInput(
           { institutionCode: 'บัญชีรายชื่อที่ยืนยันแล้วมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
           `บัญชีรายชื่อที่ยืนยันแล้วมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${unit.code} เป็น${kindLabels[unit.kind]}`,
         );
       const round = await roundOf(m, roundParam(req));
-      const own = viewer.orgUnit.code === unit.code;
-      const data = await confirmedNameListOf(m, { ...unit, kind: unit.kind }, round, own, new Date());
+      const data = await confirmedNameListOf(
+        m,
+        { ...unit, kind: unit.kind },
+        round,
+        viewer.orgUnit,
+        new Date(),
+      );
       const pdf = await renderConfirmedNameList(data);
       logger.info(
         {

@@ -2,12 +2,13 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
-import { kindLabels } from '../chain/org-unit-kind';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { gradeLabels, grades, type Grade } from '../pupils/rules/grades';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
@@ -36,10 +37,8 @@ export function mountPostingList(app: IRouter, deps: PostingListDeps): void {
         const viewer = requireViewer(await deps.authenticate(req));
         const code = String(req.params.institutionCode);
         const m = dataSource.manager;
-        const unit = await m.findOneBy(OrgUnitRow, { code });
-        if (!unit) throw new LecError('NOT_FOUND', `ไม่พบสถานศึกษารหัส ${code}`);
-        assertWithin(viewer, unit);
-        if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+        const unit = await requireUnitInScope(m, viewer, code, { what: 'สถานศึกษา', notFound: true });
+        if (!isInstitution(unit.kind))
           throw badInput(
             { institutionCode: 'ประกาศรายชื่อมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
             `ประกาศรายชื่อมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${code} เป็น${kindLabels[unit.kind]}`,

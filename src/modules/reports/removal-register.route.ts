@@ -2,18 +2,19 @@ import cookieParser from 'cookie-parser';
 import type { IRouter, Request, Response } from 'express';
 import { In, type DataSource } from 'typeorm';
 import { requestIdOf } from '../../http/request-id';
-import { badInput, LecError } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import { sendPdf } from '../../http/pdf-response';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer, seesWholeCitizenId } from '../access/policy';
+import { requireUnitInScope } from '../org-units/org-unit.loaders';
 import type { Viewer } from '../access/viewer';
 import { AccountRow, ProfileRow } from '../accounts/account.entity';
-import { kindLabels } from '../chain/org-unit-kind';
+import { isInstitution, kindLabels } from '../chain/org-unit-kind';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { PupilRow } from '../pupils/pupil.entity';
 import { nonExistenceReasons } from '../pupils/pupil.events';
 import { reasonLabels } from '../pupils/rules/reason-labels';
-import { maskPupilId, parsePupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor, formatPupilId } from '../pupils/rules/citizen-id';
 import { gradeLabels, isSchoolGrade } from '../pupils/rules/grades';
 import { ageOn, todayInBangkok } from '../../shared/thai-calendar';
 import {
@@ -30,14 +31,6 @@ export interface RemovalRegisterDeps {
   logger: Logger;
 }
 
-/** A citizen ID grouped as on the card (1-2345-67890-12-3); a G-Code as it is. */
-export function formatPupilId(value: string): string {
-  const id = parsePupilId(value);
-  if (id?.kind !== 'CITIZEN_ID') return value;
-  const v = id.value;
-  return `${v[0]}-${v.slice(1, 5)}-${v.slice(5, 10)}-${v.slice(10, 12)}-${v[12]}`;
-}
-
 /** The reason as the guideline numbers it: "(2) ออกระหว่างภาคเรียน…". */
 const reasonText = (r: PupilRow['removalReason']) =>
   r ? `(${nonExistenceReasons.indexOf(r) + 1}) ${reasonLabels[r]}` : '';
@@ -51,7 +44,7 @@ function gradeText(p: PupilRow): string {
 async function registerOf(
   ds: DataSource,
   unit: OrgUnitRow & { kind: 'SCHOOL' | 'CDC' },
-  own: boolean,
+  looker: { code: string },
   printedAt: Date,
 ): Promise<RemovalRegisterData> {
   const m = ds.manager;
@@ -89,7 +82,7 @@ async function registerOf(
     const profile = p.removedByProfile ? profileOf.get(p.removedByProfile) : undefined;
     const username = p.removedByAccount ? accountOf.get(p.removedByAccount)?.username : undefined;
     return {
-      pupilId: own ? formatPupilId(p.citizenId) : maskPupilId(p.citizenId),
+      pupilId: citizenIdFor(looker, unit.code, p.citizenId, formatPupilId),
       name: `${p.prefix}${p.firstName} ${p.lastName}`,
       grade: gradeText(p),
       reason: reasonText(p.removalReason),
@@ -107,7 +100,7 @@ async function registerOf(
     district: unit.district ?? lao?.district ?? null,
     provinceName: province?.name ?? null,
     printedAt,
-    masked: !own,
+    masked: !seesWholeCitizenId(looker, unit.code),
     responsible: responsible && {
       name: `${responsible.firstName} ${responsible.lastName}`,
       position: responsible.position,
@@ -134,17 +127,17 @@ export function mountRemovalRegister(app: IRouter, deps: RemovalRegisterDeps): v
       try {
         const viewer = requireViewer(await deps.authenticate(req));
         const code = String(req.params.institutionCode);
-        const unit = await dataSource.manager.findOneBy(OrgUnitRow, { code });
-        if (!unit) throw new LecError('NOT_FOUND', `ไม่พบสถานศึกษารหัส ${code}`);
-        assertWithin(viewer, unit);
-        if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC')
+        const unit = await requireUnitInScope(dataSource.manager, viewer, code, {
+          what: 'สถานศึกษา',
+          notFound: true,
+        });
+        if (!isInstitution(unit.kind))
           throw badInput(
             { institutionCode: 'ทะเบียนนักเรียนที่ไม่มีตัวตนมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก' },
             `ทะเบียนนักเรียนที่ไม่มีตัวตนมีเฉพาะของโรงเรียนและศูนย์พัฒนาเด็กเล็ก หน่วยงาน ${code} เป็น${kindLabels[unit.kind]}`,
           );
-        const own = viewer.orgUnit.code === unit.code;
         const printedAt = new Date();
-        const data = await registerOf(dataSource, { ...unit, kind: unit.kind }, own, printedAt);
+        const data = await registerOf(dataSource, { ...unit, kind: unit.kind }, viewer.orgUnit, printedAt);
         const pdf = await renderRemovalRegister(data);
         logger.info(
           {
@@ -152,7 +145,7 @@ export function mountRemovalRegister(app: IRouter, deps: RemovalRegisterDeps): v
             account: viewer.username,
             unit: unit.code,
             entries: data.entries.length,
-            masked: !own,
+            masked: data.masked,
             ms: Date.now() - started,
           },
           'removal register printed',

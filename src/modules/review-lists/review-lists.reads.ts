@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { NonExistenceReason } from '../pupils/pupil.events';
 import { reasonLabels } from '../pupils/rules/reason-labels';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import type { Grade } from '../pupils/rules/grades';
 import { TRANSFER_ANSWER_DAYS } from '../pupils/rules/transfer-rules';
 
@@ -144,7 +144,8 @@ export async function reviewLists(
       kind: r.kind,
       institutionCode: r.institution_code,
       pupilId: r.pupil_id,
-      citizenId: maskPupilId(r.citizen_id),
+      // Lists for the levels above: masked, whoever reads them.
+      citizenId: citizenIdFor(null, r.institution_code, r.citizen_id),
       name: r.name,
       grade: r.grade,
       note: noteOf(r),

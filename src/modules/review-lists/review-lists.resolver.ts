@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../access/context';
-import { badInput } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { requireViewer } from '../access/policy';
 import { OrgUnit } from '../org-units/org-unit.types';
 import { reviewLists, type InstitutionReview as InstitutionReviewView } from './review-lists.reads';
 import { InstitutionReview, ReviewCountsType, ReviewLists } from './review-lists.types';
 import { reviewCountsLoader } from './review-counts';
 import { UnitConfirmationStatus } from '../confirmation/confirmation.types';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 
 @Resolver(() => ReviewLists)
 export class ReviewListsResolver {
@@ -22,9 +21,7 @@ export class ReviewListsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReviewLists> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
     const institutions = await reviewLists(ctx.dataSource.manager, unit, {
       institutionCode,
       now: new Date(),

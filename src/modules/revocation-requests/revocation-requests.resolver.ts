@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { metadataOf, type GraphQLContext } from '../access/context';
-import { badInput, LecError } from '../../shared/errors';
-import { assertWithin, requireViewer } from '../access/policy';
+import { LecError } from '../../shared/errors';
+import { requireViewer } from '../access/policy';
 import { Actor, actorKey } from '../accounts/actor.types';
 import { Confirmation, DatasetEnum } from '../confirmation/confirmation.types';
 import type { ConfirmationView } from '../confirmation/confirmation.view';
@@ -16,7 +16,7 @@ import {
   requestsUnder,
   type RevocationRequestView,
 } from './revocation-requests.reads';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
 
 @Resolver(() => RevocationRequest)
@@ -32,9 +32,7 @@ export class RevocationRequestsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevocationRequestView> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
+    await requireUnitInScope(ctx, viewer, orgUnitCode);
     return requestRevocation(ctx.store, viewer, orgUnitCode, dataset, reason, metadataOf(ctx));
   }
 
@@ -63,9 +61,7 @@ export class RevocationRequestsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevocationRequestView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
     return requestsUnder(ctx.dataSource.manager, unit, { roundId, openOnly: !!openOnly });
   }
 

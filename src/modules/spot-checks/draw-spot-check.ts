@@ -8,6 +8,7 @@ import { RoundRow } from '../rounds/round.entity';
 import { spotCheckDecider } from './spot-check.decider';
 import { spotCheckStreamId } from './spot-check.events';
 import type { PopulationMember } from './sampling';
+import { isInstitution } from '../chain/org-unit-kind';
 
 export interface DrawSpotCheckInput {
   provinceCode: string;
@@ -38,7 +39,7 @@ export async function drawSpotCheck(
       const found = new Map(institutions.map((u) => [u.code, u]));
       const bad = chosen.filter((c) => {
         const u = found.get(c);
-        return !u || u.provinceCode !== input.provinceCode || (u.kind !== 'SCHOOL' && u.kind !== 'CDC');
+        return !u || u.provinceCode !== input.provinceCode || !isInstitution(u.kind);
       });
       if (bad.length)
         throw badInput({

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PupilStatus } from '../pupils/pupil.entity';
-import { maskPupilId } from '../pupils/rules/citizen-id';
+import { citizenIdFor } from '../pupils/rules/citizen-id';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { SpotCheckRow } from './spot-check.entity';
@@ -62,7 +62,8 @@ const toPupilView = (r: PupilJoinRow): SpotCheckPupilView => ({
   position: Number(r.position),
   pupilId: r.pupil_id,
   institutionCode: r.institution_code,
-  citizenId: maskPupilId(r.citizen_id),
+  // The province's list, and the flag its institution reads: masked, whoever reads it.
+  citizenId: citizenIdFor(null, r.institution_code, r.citizen_id),
   name: `${r.prefix}${r.first_name} ${r.last_name}`,
   grade: r.grade,
   sex: r.sex,

@@ -28,8 +28,9 @@ import {
   SpotCheckPupil,
   SpotCheckResultEnum,
 } from './spot-check.types';
-import { orgUnitByCode } from '../org-units/org-unit.loaders';
+import { orgUnitByCode, requireUnitInScope } from '../org-units/org-unit.loaders';
 import { actorLoader } from '../accounts/actor.loaders';
+import { isInstitution } from '../chain/org-unit-kind';
 
 const ONLY_PROVINCE =
   'การสุ่มตรวจสอบทำได้เฉพาะสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (สถจ.) และกรมส่งเสริมการปกครองท้องถิ่น';
@@ -133,10 +134,8 @@ export class SpotChecksResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SpotCheckFlagView[]> {
     const viewer = requireViewer(ctx.viewer);
-    const unit = await ctx.loaders.of(orgUnitByCode).load(orgUnitCode);
-    if (!unit) throw badInput({ orgUnitCode: `ไม่พบหน่วยงานรหัส ${orgUnitCode}` });
-    assertWithin(viewer, unit);
-    if (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC' && unit.kind !== 'LAO')
+    const unit = await requireUnitInScope(ctx, viewer, orgUnitCode);
+    if (!isInstitution(unit.kind) && unit.kind !== 'LAO')
       throw badInput({ orgUnitCode: 'ผลการสุ่มตรวจสอบดูได้ตามสถานศึกษาหรือ อปท.' });
     return allSpotCheckFlags(ctx.dataSource.manager, orgUnitCode);
   }

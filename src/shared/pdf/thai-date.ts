@@ -1,24 +1,5 @@
 /** Dates and numerals as Thai documents write them: Buddhist era, Thai month names, optionally ๐–๙. */
-
-export const THAI_MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-] as const;
-
-// prettier-ignore
-export const THAI_MONTHS_SHORT = [
-  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
-] as const;
+import { THAI_MONTHS, THAI_MONTHS_SHORT } from '../thai-calendar';
 
 /** Arabic digits to Thai numerals (๐–๙), as official letters write them; anything else is kept. */
 export function thaiDigits(value: string | number): string {

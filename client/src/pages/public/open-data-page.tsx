@@ -5,7 +5,7 @@ import type { CountRow } from '../../graphql/figures';
 import { PUBLIC_COUNTS, type PublicCell, type PublicUnitCounts } from '../../graphql/open-data';
 import { problemOf } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import { thaiDate, thaiDateTime, thaiNumber } from '../../lib/thai';
+import { isInstitution, thaiDate, thaiDateTime, thaiNumber } from '../../lib/thai';
 import './open-data.css';
 
 const kindWords: Record<PublicUnitCounts['kind'], string> = {
@@ -177,7 +177,7 @@ export function OpenDataPage({ unitCode, roundId }: { unitCode: string | null; r
                     {pc.children.map((c) => (
                       <tr key={c.code}>
                         <th scope="row">
-                          {c.kind === 'SCHOOL' || c.kind === 'CDC' ? (
+                          {isInstitution(c.kind) ? (
                             c.name
                           ) : (
                             <Link href={hrefOf(c.code, roundId)}>{c.name}</Link>

@@ -5,6 +5,7 @@ import { badInput } from '../../../shared/errors';
 import { assertWithin, requireViewer } from '../../access/policy';
 import { OrgUnitRow } from '../../org-units/org-unit.entity';
 import { institutionStreamId } from '../pupil.events';
+import { isInstitution } from '../../chain/org-unit-kind';
 
 @Resolver()
 export class OfflineResolver {
@@ -18,7 +19,7 @@ export class OfflineResolver {
   ): Promise<number> {
     const viewer = requireViewer(ctx.viewer);
     const unit = await ctx.dataSource.manager.findOneBy(OrgUnitRow, { code: institutionCode });
-    if (!unit || (unit.kind !== 'SCHOOL' && unit.kind !== 'CDC'))
+    if (!unit || !isInstitution(unit.kind))
       throw badInput({ institutionCode: `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${institutionCode}` });
     assertWithin(viewer, unit);
     return streamVersion(ctx.dataSource.manager, institutionStreamId(institutionCode));

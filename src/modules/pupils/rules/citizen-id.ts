@@ -1,3 +1,4 @@
+import { seesWholeCitizenId } from '../../access/policy';
 import { provinces } from '../../chain/provinces';
 import { citizenIdCheckDigit } from '../../../shared/citizen-id-digit';
 import { ceToBe, toArabicDigits } from '../../../shared/thai-calendar';
@@ -91,4 +92,27 @@ export function maskPupilId(value: string): string {
   if (id?.kind === 'G_CODE') return `Gxxxxxxxx${id.value.slice(-4)}`;
   const s = compact(value);
   return 'x'.repeat(Math.max(0, s.length - 4)) + s.slice(-4);
+}
+
+/** A citizen ID grouped as on the card (1-2345-67890-12-3); a G-Code as it is. */
+export function formatPupilId(value: string): string {
+  const id = parsePupilId(value);
+  if (id?.kind !== 'CITIZEN_ID') return value;
+  const v = id.value;
+  return `${v[0]}-${v.slice(1, 5)}-${v.slice(5, 10)}-${v.slice(10, 12)}-${v[12]}`;
+}
+
+/**
+ * A pupil's ID as `looker` (the viewer's unit; null: a list for the levels above) may see it: whole,
+ * written by `whole` (as stored, or grouped as on the card), to an institution that holds the pupil
+ * (`holders`, see `seesWholeCitizenId`); masked to everyone else. Every screen, export and document
+ * that shows a pupil's ID goes through here.
+ */
+export function citizenIdFor(
+  looker: { code: string } | null | undefined,
+  holders: string | readonly string[] | null,
+  citizenId: string,
+  whole: (id: string) => string = (id) => id,
+): string {
+  return seesWholeCitizenId(looker, holders) ? whole(citizenId) : maskPupilId(citizenId);
 }

@@ -1,4 +1,11 @@
-import { checkPupilId, citizenIdCheckDigit, maskPupilId, parsePupilId } from './citizen-id';
+import {
+  checkPupilId,
+  citizenIdCheckDigit,
+  citizenIdFor,
+  formatPupilId,
+  maskPupilId,
+  parsePupilId,
+} from './citizen-id';
 
 /** Completes 12 digits with the check digit, computed here independently of the code under test. */
 function withCheckDigit(first12: string): string {
@@ -117,5 +124,21 @@ describe('masking an ID for lists', () => {
   it('shows only the last 4 of anything else, never the whole value', () => {
     expect(maskPupilId('1103702071812')).toBe('xxxxxxxxx1812');
     expect(maskPupilId('12')).toBe('12');
+  });
+});
+
+describe('who sees a whole citizen ID (citizenIdFor)', () => {
+  const id = '1103702071811';
+  it('the institution holding the pupil sees it whole, as stored or grouped as on the card', () => {
+    expect(citizenIdFor({ code: '1054010001' }, '1054010001', id)).toBe(id);
+    expect(citizenIdFor({ code: '1054010001' }, '1054010001', id, formatPupilId)).toBe('1-1037-02071-81-1');
+  });
+  it('both institutions of a transfer request see it whole', () => {
+    expect(citizenIdFor({ code: 'B' }, ['A', 'B'], id)).toBe(id);
+  });
+  it('everyone else, and lists for the levels above, see it masked', () => {
+    expect(citizenIdFor({ code: '5450101' }, '1054010001', id)).toBe('1-xxxx-xxxx1-81-1');
+    expect(citizenIdFor(null, '1054010001', id)).toBe('1-xxxx-xxxx1-81-1');
+    expect(citizenIdFor(undefined, null, id)).toBe('1-xxxx-xxxx1-81-1');
   });
 });

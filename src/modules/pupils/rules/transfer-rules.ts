@@ -1,4 +1,5 @@
 import type { TransferAnswerer } from '../transfer-request.events';
+import { isInstitution } from '../../chain/org-unit-kind';
 
 /** An open transfer request unanswered this long is overdue, and shown as such to the holder's LAO. */
 export const TRANSFER_ANSWER_DAYS = 14;
@@ -21,8 +22,7 @@ export function transferAnswererOf(
   viewer: { code: string; kind: string },
   holder: { code: string; laoCode: string | null },
 ): TransferAnswerer | null {
-  if ((viewer.kind === 'SCHOOL' || viewer.kind === 'CDC') && viewer.code === holder.code)
-    return 'INSTITUTION';
+  if (isInstitution(viewer.kind) && viewer.code === holder.code) return 'INSTITUTION';
   if (viewer.kind === 'LAO' && holder.laoCode !== null && viewer.code === holder.laoCode) return 'LAO';
   return null;
 }
