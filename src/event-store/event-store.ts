@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isEmbedded } from '../db/data-source';
 import { isBehindTransactionPooler } from '../db/pooler';
 import { LecError } from '../shared/errors';
 import type { Event, EventMetadata, RecordedEvent } from './event';
@@ -69,6 +70,13 @@ export async function queryPrepared<R>(
   ) {
     const client = (await runner.connect()) as PreparingClient<R>;
     return (await client.query({ name, text, values })).rows;
+  }
+  // Outside a transaction, on the data source's own manager (the session lookup of every request):
+  // each pooled connection prepares it once. Not behind a transaction pooler (the next statement
+  // may land elsewhere), nor on the embedded database (one session, nothing to gain).
+  if (!runner && !isBehindTransactionPooler(manager.connection) && !isEmbedded(manager.connection)) {
+    const pool = (manager.connection.driver as unknown as { master?: PreparingClient<R> }).master;
+    if (pool) return (await pool.query({ name, text, values })).rows;
   }
   return manager.query(text, values);
 }
