@@ -100,7 +100,7 @@ export async function runPupilCommand(
   metadata: EventMetadata,
   offline?: OfflineContext,
 ): Promise<PupilRow> {
-  return store.transaction(async (tx) => {
+  const recorded = await store.transaction(async (tx): Promise<PupilRow | null> => {
     const streamId = institutionStreamId(institutionCode);
     // A queued offline command sent again: its first result, nothing appended.
     const again = offline ? await replayed(tx, offline) : null;
@@ -161,9 +161,20 @@ export async function runPupilCommand(
       decidePupil(command, state),
       metadata,
     );
-    const [result] = await queryPrepared<PupilRow>(tx, 'lec_pupil_row_v1', sql.row, [command.pupilId]);
-    if (!result) throw new Error(`pupil ${command.pupilId} not projected`);
-    if (offline) await remember(tx, streamId, offline, events, result);
+    // An offline key is stored with its result, so that write reads the pupil in the transaction;
+    // any other reads it after the commit, so the institution's rows of the counts (held from their
+    // projection until the commit) are held one round trip less.
+    if (!offline?.idempotencyKey) return null;
+    const result = await pupilRow(tx, command.pupilId);
+    await remember(tx, streamId, offline, events, result);
     return result;
   });
+  return recorded ?? pupilRow(store.dataSource.manager, command.pupilId);
+}
+
+/** The pupil as the read model holds it (as TypeORM maps it), one prepared statement. */
+async function pupilRow(m: EntityManager, pupilId: string): Promise<PupilRow> {
+  const [row] = await queryPrepared<PupilRow>(m, 'lec_pupil_row_v1', statements(m).row, [pupilId]);
+  if (!row) throw new Error(`pupil ${pupilId} not projected`);
+  return row;
 }
