@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../../event-store/event-store';
 import type { Viewer } from '../access/viewer';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 
@@ -64,7 +65,9 @@ interface ViewerRow {
 
 /** The viewer behind a session token, if the session is live; one query per request. */
 export async function viewerForToken(m: EntityManager, token: string): Promise<Viewer | null> {
-  const rows: ViewerRow[] = await m.query(
+  const rows: ViewerRow[] = await queryPrepared(
+    m,
+    'lec_viewer_for_token_v1',
     `SELECT s.token_hash, a.id AS account_id, a.username, a.profile_id, a.must_complete_first_login,
             u.code, u.kind, u.province_code, u.lao_code, w.lsn::text AS write_lsn
        FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN org_units u ON u.code = a.org_unit_code

@@ -13,20 +13,35 @@ export async function assertNotConfirmed(
   unitCode: string,
   dataset: Dataset,
 ): Promise<void> {
-  const [row]: { round_id: string; name: string; parent_name: string | null; parent_kind: OrgUnitKind }[] =
-    await tx.query(
-      `SELECT c.round_id, u.name, p.name AS parent_name, p.kind AS parent_kind
+  const [row]: RegisterLockRow[] = await tx.query(registerLockSql('$1', '$2'), [unitCode, dataset]);
+  if (row) throw dataConfirmedError(row, dataset);
+}
+
+/** The confirmation in force that locks a unit's dataset in the open round, if any. */
+export interface RegisterLockRow {
+  round_id: string;
+  name: string;
+  parent_name: string | null;
+  parent_kind: OrgUnitKind;
+}
+
+/**
+ * The lock's query on SQL expressions for the unit's code and the dataset, so a write that reads
+ * more in the same statement (run-pupil-command.ts) checks the same rule.
+ */
+export function registerLockSql(unitCode: string, dataset: string): string {
+  return `SELECT c.round_id, u.name, p.name AS parent_name, p.kind AS parent_kind
        FROM confirmations c
        JOIN rounds r ON r.id = c.round_id AND r.status = 'OPEN'
        JOIN org_units u ON u.code = c.org_unit_code
        LEFT JOIN org_units p ON p.code = u.parent_code
-      WHERE c.org_unit_code = $1 AND c.dataset = $2 AND c.confirmed`,
-      [unitCode, dataset],
-    );
-  if (!row) return;
+      WHERE c.org_unit_code = ${unitCode} AND c.dataset = ${dataset} AND c.confirmed`;
+}
+
+export function dataConfirmedError(row: RegisterLockRow, dataset: Dataset): LecError {
   // The level above the holder revokes: an institution's LAO, an LAO's province.
   const who = row.parent_name ? unitTitle(row.parent_kind, row.parent_name) : 'หน่วยงานต้นสังกัด';
-  throw new LecError(
+  return new LecError(
     'DATA_CONFIRMED',
     `${datasetLabels[dataset]}ของ ${row.name} ยืนยันแล้วในรอบ ${row.round_id} จึงแก้ไขไม่ได้ ` +
       `หากต้องแก้ไข ต้องให้ ${who} ยกเลิกการยืนยันข้อมูลก่อน`,

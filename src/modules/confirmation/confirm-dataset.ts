@@ -3,7 +3,7 @@ import type { EventStore } from '../../event-store/event-store.service';
 import type { Viewer } from '../access/viewer';
 import { todayInBangkok } from '../../shared/thai-calendar';
 import { decideConfirm } from './confirmation.decider';
-import { deadlineOf, figuresFor, holds, isConfirmed, missingBelow } from './confirmation.reads';
+import { figuresFor, holds, missingBelow } from './confirmation.reads';
 import type { ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';
 import { openConfirmationStream, record } from './confirmation-stream';
@@ -22,7 +22,11 @@ export async function confirmDataset(
   metadata: EventMetadata,
 ): Promise<ConfirmationView> {
   return store.transaction(async (tx) => {
-    const { unit, round, streamId, version } = await openConfirmationStream(tx, orgUnitCode, dataset);
+    const { unit, round, streamId, version, confirmed, deadline } = await openConfirmationStream(
+      tx,
+      orgUnitCode,
+      dataset,
+    );
     const held = await holds(tx, unit, dataset);
     const active = round?.status === 'OPEN' && held;
     const events = decideConfirm({
@@ -31,10 +35,10 @@ export async function confirmDataset(
       viewerUnitCode: viewer.orgUnit.code,
       dataset,
       holds: held,
-      confirmed: active && (await isConfirmed(tx, round.id, unit.code, dataset)),
+      confirmed: active && confirmed,
       missing: active ? await missingBelow(tx, round.id, unit, dataset) : [],
       figures: active ? await figuresFor(tx, round.id, unit, dataset) : null,
-      deadline: round?.status === 'OPEN' ? await deadlineOf(tx, round.id, unit) : '',
+      deadline: round?.status === 'OPEN' ? deadline : '',
       today: todayInBangkok(new Date(metadata.at)),
     });
     return record(store, tx, { streamId, version }, events, metadata);

@@ -125,23 +125,34 @@ export async function missing(tx: EntityManager, roundId: string, units: UnitLit
 
 /** Each unit's deadline in the round: its level's, or a later extension granted to it. */
 export async function deadlines(tx: EntityManager, roundId: string, units: UnitLite[]) {
-  const [round]: Record<ConfirmingLevel, string>[] = await tx.query(
-    `SELECT ${confirmingLevels.map((l) => `to_char(${deadlineColumn[l]}, 'YYYY-MM-DD') AS "${l}"`).join(', ')}
-       FROM rounds WHERE id = $1`,
-    [roundId],
-  );
-  const extensions: { org_unit_code: string; until: string }[] = await tx.query(
-    `SELECT org_unit_code, to_char(until, 'YYYY-MM-DD') AS until FROM round_extensions
-      WHERE round_id = $1 AND org_unit_code = ANY($2::varchar[])`,
-    [roundId, units.map((u) => u.code)],
-  );
-  const ext = new Map(extensions.map((e) => [e.org_unit_code, e.until]));
-  return (u: UnitLite) => {
-    const level = levelOf(u.kind);
-    const base = round[level === 'DEPARTMENT' ? 'PROVINCE' : level];
-    const until = ext.get(u.code);
-    return until && until > base ? until : base;
-  };
+  // One statement: the round's deadline per level and the units' extensions, as JSON.
+  const [round]: (RoundDeadlines & { extensions: { code: string; until: string }[] | null })[] =
+    await tx.query(
+      `SELECT ${deadlineColumnsSql('r')},
+              (SELECT json_agg(json_build_object('code', e.org_unit_code, 'until', to_char(e.until, 'YYYY-MM-DD')))
+                 FROM round_extensions e WHERE e.round_id = r.id AND e.org_unit_code = ANY($2::varchar[])) AS extensions
+         FROM rounds r WHERE r.id = $1`,
+      [roundId, units.map((u) => u.code)],
+    );
+  const ext = new Map((round?.extensions ?? []).map((e) => [e.code, e.until]));
+  return (u: UnitLite) => deadlineFrom(round, ext.get(u.code) ?? null, u.kind);
+}
+
+/** A round's deadline per confirming level, 'YYYY-MM-DD'. */
+export type RoundDeadlines = Record<ConfirmingLevel, string>;
+
+/** The round's deadline columns of `rounds` aliased `alias`, named by level (for `deadlineFrom`). */
+export function deadlineColumnsSql(alias: string): string {
+  return confirmingLevels
+    .map((l) => `to_char(${alias}.${deadlineColumn[l]}, 'YYYY-MM-DD') AS "${l}"`)
+    .join(', ');
+}
+
+/** A unit's deadline: by its level, or the extension the department granted it if later. */
+export function deadlineFrom(round: RoundDeadlines, extension: string | null, kind: OrgUnitKind): string {
+  const level = levelOf(kind);
+  const base = round[level === 'DEPARTMENT' ? 'PROVINCE' : level];
+  return extension && extension > base ? extension : base;
 }
 
 /**

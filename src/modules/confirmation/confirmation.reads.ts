@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
+import { queryPrepared } from '../../event-store/event-store';
+import { ROUNDS_LOCK } from '../rounds/rounds-lock';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';
 import type { UnitRef } from './confirmation.decider';
@@ -14,26 +16,51 @@ export interface ConfirmingUnit extends UnitRef {
   laoCode: string | null;
 }
 
-export async function findUnit(tx: EntityManager, code: string): Promise<ConfirmingUnit> {
-  const [u] = await tx.query(
-    `SELECT code, name, kind, parent_code AS "parentCode", province_code AS "provinceCode", lao_code AS "laoCode"
-       FROM org_units WHERE code = $1`,
-    [code],
-  );
+const UNIT_COLUMNS = `code, name, kind, parent_code AS "parentCode", province_code AS "provinceCode", lao_code AS "laoCode"`;
+
+function unitOrRefusal(u: ConfirmingUnit | undefined, code: string): ConfirmingUnit {
   if (!u)
     throw new LecError('BAD_USER_INPUT', `ไม่พบหน่วยงานรหัส ${code}`, {
       fields: { orgUnitCode: `ไม่พบหน่วยงานรหัส ${code}` },
     });
-  return u as ConfirmingUnit;
+  return u;
 }
+
+export async function findUnit(tx: EntityManager, code: string): Promise<ConfirmingUnit> {
+  const [u] = await tx.query(`SELECT ${UNIT_COLUMNS} FROM org_units WHERE code = $1`, [code]);
+  return unitOrRefusal(u as ConfirmingUnit | undefined, code);
+}
+
+/**
+ * The unit, then in the same statement the rounds lock (shared: a round cannot close under a
+ * confirmation) and the confirmation locks of its parent and itself, ancestors first (the lock
+ * order of `lockUnits`): PostgreSQL evaluates a select list left to right, once for the one row.
+ * A unit that does not exist takes no lock and is refused.
+ */
+export async function findUnitLocked(tx: EntityManager, code: string): Promise<ConfirmingUnit> {
+  const [u] = await queryPrepared<ConfirmingUnit>(
+    tx,
+    'lec_confirmation_unit_v1',
+    `SELECT ${UNIT_COLUMNS},
+            pg_advisory_xact_lock_shared(hashtext('${ROUNDS_LOCK}'))::text AS "roundsLock",
+            pg_advisory_xact_lock(hashtext('confirmation:' || parent_code))::text AS "parentLock",
+            pg_advisory_xact_lock(hashtext('confirmation:' || code))::text AS "unitLock"
+       FROM org_units WHERE code = $1`,
+    [code],
+  );
+  if (!u) return unitOrRefusal(undefined, code);
+  const { code: c, name, kind, parentCode, provinceCode, laoCode } = u;
+  return { code: c, name, kind, parentCode, provinceCode, laoCode };
+}
+
+/** The order of rounds a read without a round takes the first of: the open one, else the latest. */
+export const CURRENT_ROUND_ORDER = `ORDER BY (status = 'OPEN') DESC, academic_year DESC, round_no DESC`;
 
 /** The round a read asks about: the one named, else the open one, else the latest. */
 export async function roundForReading(tx: EntityManager, roundId?: string | null) {
   const rows: { id: string; status: 'OPEN' | 'CLOSED' }[] = roundId
     ? await tx.query(`SELECT id, status FROM rounds WHERE id = $1`, [roundId])
-    : await tx.query(
-        `SELECT id, status FROM rounds ORDER BY (status = 'OPEN') DESC, academic_year DESC, round_no DESC LIMIT 1`,
-      );
+    : await tx.query(`SELECT id, status FROM rounds ${CURRENT_ROUND_ORDER} LIMIT 1`);
   if (roundId && !rows[0])
     throw new LecError('BAD_USER_INPUT', `ไม่พบรอบ ${roundId}`, { fields: { roundId: `ไม่พบรอบ ${roundId}` } });
   return rows[0] ?? null;

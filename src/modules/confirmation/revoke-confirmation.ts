@@ -18,7 +18,11 @@ export async function revokeConfirmation(
   metadata: EventMetadata,
 ): Promise<ConfirmationView> {
   return store.transaction(async (tx) => {
-    const { unit, round, streamId, version } = await openConfirmationStream(tx, orgUnitCode, dataset);
+    const { unit, round, streamId, version, confirmed } = await openConfirmationStream(
+      tx,
+      orgUnitCode,
+      dataset,
+    );
     const parent = unit.parentCode ? await findUnit(tx, unit.parentCode) : null;
     const parentHolds = parent !== null && round?.status === 'OPEN' && (await holds(tx, parent, dataset));
     const events = decideRevoke({
@@ -28,7 +32,7 @@ export async function revokeConfirmation(
       viewerIsAbove: viewer.orgUnit.code !== unit.code && isWithin(viewer.orgUnit, unit),
       dataset,
       reason,
-      confirmed: round?.status === 'OPEN' && (await isConfirmed(tx, round.id, unit.code, dataset)),
+      confirmed: round?.status === 'OPEN' && confirmed,
       parent:
         parent && parentHolds
           ? { ...parent, confirmed: await isConfirmed(tx, round!.id, parent.code, dataset) }
