@@ -11,6 +11,29 @@ export async function bulkInsert<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   rows: readonly Partial<T>[],
 ): Promise<void> {
+  await insertRows(tx, entity, rows, null);
+}
+
+/**
+ * `bulkInsert` whose rows replace those with the same `conflict` key (every other column set from
+ * the new row), as TypeORM's `upsert` of whole rows does, in one statement and one parameter.
+ * The rows' keys must be distinct.
+ */
+export async function bulkUpsert<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  conflict: readonly (keyof T & string)[],
+): Promise<void> {
+  await insertRows(tx, entity, rows, conflict);
+}
+
+async function insertRows<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  conflict: readonly string[] | null,
+): Promise<void> {
   if (rows.length === 0) return;
   const meta = tx.connection.getMetadata(entity);
   const columns = meta.columns.map((c) => ({
@@ -25,8 +48,16 @@ export async function bulkInsert<T extends ObjectLiteral>(
       Object.fromEntries(columns.map((c) => [c.name, (r as Record<string, unknown>)[c.prop] ?? null])),
     ),
   );
+  let onConflict = '';
+  if (conflict) {
+    const keys = conflict.map((p) => columns.find((c) => c.prop === p)!.name);
+    const set = columns
+      .filter((c) => !keys.includes(c.name))
+      .map((c) => `"${c.name}" = EXCLUDED."${c.name}"`);
+    onConflict = ` ON CONFLICT (${keys.map((k) => `"${k}"`).join(', ')}) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'}`;
+  }
   await tx.query(
-    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::text::jsonb) AS r(${types})`,
+    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::text::jsonb) AS r(${types})${onConflict}`,
     [json],
   );
 }
