@@ -11,6 +11,29 @@ export async function bulkInsert<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   rows: readonly Partial<T>[],
 ): Promise<void> {
+  await insertRows(tx, entity, rows, null);
+}
+
+/**
+ * `bulkInsert` whose rows replace those with the same `conflict` key (every other column set from
+ * the new row), as TypeORM's `upsert` of whole rows does, in one statement and one parameter.
+ * The rows' keys must be distinct.
+ */
+export async function bulkUpsert<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  conflict: readonly (keyof T & string)[],
+): Promise<void> {
+  await insertRows(tx, entity, rows, conflict);
+}
+
+async function insertRows<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  conflict: readonly string[] | null,
+): Promise<void> {
   if (rows.length === 0) return;
   const meta = tx.connection.getMetadata(entity);
   const columns = meta.columns.map((c) => ({
@@ -25,8 +48,44 @@ export async function bulkInsert<T extends ObjectLiteral>(
       Object.fromEntries(columns.map((c) => [c.name, (r as Record<string, unknown>)[c.prop] ?? null])),
     ),
   );
+  let onConflict = '';
+  if (conflict) {
+    const keys = conflict.map((p) => columns.find((c) => c.prop === p)!.name);
+    const set = columns
+      .filter((c) => !keys.includes(c.name))
+      .map((c) => `"${c.name}" = EXCLUDED."${c.name}"`);
+    onConflict = ` ON CONFLICT (${keys.map((k) => `"${k}"`).join(', ')}) DO ${set.length ? `UPDATE SET ${set.join(', ')}` : 'NOTHING'}`;
+  }
   await tx.query(
-    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::text::jsonb) AS r(${types})`,
+    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::text::jsonb) AS r(${types})${onConflict}`,
     [json],
+  );
+}
+
+/**
+ * Inserts rows of an entity computed by the database from JSON it already holds (event data in the
+ * `events` table during a rebuild): nothing travels to Node and back. Each column takes `set[prop]`
+ * (an SQL expression) when given, else the field of the same property name of the JSON object
+ * `json` (an SQL expression of type jsonb) cast to the column's type, NULL when absent, as
+ * `bulkInsert` would store a row built by spreading that object.
+ */
+export async function insertSelectFromJson<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  q: { json: string; set: Partial<Record<keyof T & string, string>>; from: string; params: unknown[] },
+): Promise<void> {
+  const meta = tx.connection.getMetadata(entity);
+  const names = meta.columns.map((c) => `"${c.databaseName}"`).join(', ');
+  const values = meta.columns.map((c) => {
+    const given = (q.set as Record<string, string | undefined>)[c.propertyName];
+    if (given !== undefined) return given;
+    const type = tx.connection.driver.normalizeType(c);
+    const field = `'${c.propertyName.replace(/'/g, "''")}'`;
+    if (type === 'jsonb' || type === 'json') return `NULLIF(${q.json} -> ${field}, 'null'::jsonb)::${type}`;
+    return `(${q.json} ->> ${field})::${type}`;
+  });
+  await tx.query(
+    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${values.join(', ')} FROM ${q.from}`,
+    q.params,
   );
 }

@@ -176,16 +176,25 @@ export async function readStream<E extends Event>(
   return rows.map((r) => toRecorded<E>(r));
 }
 
-/** Events in global order after a position: for rebuilds and as-of replays. */
+/**
+ * Events in global order after a position: for rebuilds and as-of replays. Events of the types in
+ * `withoutData` come with null data and metadata (a rebuild that reads those in SQL need not parse them).
+ */
 export async function readAll(
   manager: EntityManager,
   afterPosition: number,
   limit: number,
+  withoutData: readonly string[] = [],
 ): Promise<RecordedEvent[]> {
   const rows: EventRow[] = await manager.query(
-    `SELECT global_position, stream_id, stream_version, type, data, metadata, recorded_at
-       FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-    [afterPosition, limit],
+    withoutData.length
+      ? `SELECT global_position, stream_id, stream_version, type,
+                CASE WHEN type = ANY($3::text[]) THEN NULL ELSE data END AS data,
+                CASE WHEN type = ANY($3::text[]) THEN NULL ELSE metadata END AS metadata, recorded_at
+           FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`
+      : `SELECT global_position, stream_id, stream_version, type, data, metadata, recorded_at
+           FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+    withoutData.length ? [afterPosition, limit, withoutData] : [afterPosition, limit],
   );
   return rows.map((r) => toRecorded(r));
 }

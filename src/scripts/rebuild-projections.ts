@@ -10,9 +10,14 @@ async function main() {
   const system = await openSystem(targetFromConfig(loadConfig(), 'npm run projections:rebuild'));
   try {
     const started = Date.now();
-    const { events } = await rebuildProjections(system.store);
+    const { events } = await rebuildProjections(system.store, {
+      onProgress: (p) =>
+        console.log(
+          `  ${p.done}/${p.total} events, ${Math.round(p.done / p.seconds)} events/s (${p.seconds.toFixed(1)} s)`,
+        ),
+    });
     console.log(
-      `สร้างข้อมูลสรุปใหม่จากเหตุการณ์ ${events} รายการ ใน ${Date.now() - started} ms (projections rebuilt from ${events} events)`,
+      `สร้างข้อมูลสรุปใหม่จากเหตุการณ์ ${events} รายการ ใน ${Date.now() - started} ms (projections rebuilt from ${events} events, ${Math.round(events / ((Date.now() - started) / 1000))} events/s)`,
     );
   } finally {
     await system.close();

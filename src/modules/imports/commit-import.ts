@@ -16,8 +16,12 @@ import { phaseTimer, type Timings } from './phase-timer';
 import { duplicateMessage, findEnrolled } from './register-duplicates';
 import type { RowProblem } from './validate-rows';
 
-/** Events per append: one statement each, and the projection's multi-row insert stays under PostgreSQL's 65,535 parameters. */
-export const COMMIT_BATCH = 2_000;
+/**
+ * Events per append: one statement each (the events as one JSON parameter), then one statement per
+ * projection (the pupils are selected from the appended events). Larger batches save round trips;
+ * this keeps one statement's JSON to a few MB.
+ */
+export const COMMIT_BATCH = 5_000;
 
 function refuseUndecidable(rec: ImportRecord): void {
   if (rec.status === 'COMMITTED')

@@ -1,10 +1,11 @@
+import { bulkUpsert } from '../../db/bulk-insert';
 import type { RecordedEvent } from '../../event-store/event';
 import type { Projection } from '../../event-store/projection';
 import { OtherSchoolCountRow, OtherSchoolRecordRow } from './other-school-counts.entity';
 import { otherSchoolEventTypes, type OtherSchoolEvent } from './other-school.events';
 
-/** Schools per upsert: 9 count rows of 4 values each stay well under PostgreSQL's 65,535 parameters. */
-const CHUNK = 500;
+/** Schools per upsert: one JSON parameter each, a few hundred KB. */
+const CHUNK = 5_000;
 
 export const otherSchoolCountsProjection: Projection = {
   name: 'other-school-counts',
@@ -23,7 +24,8 @@ export const otherSchoolCountsProjection: Projection = {
     const all = [...latest.values()];
     for (let i = 0; i < all.length; i += CHUNK) {
       const chunk = all.slice(i, i + CHUNK);
-      await tx.upsert(
+      await bulkUpsert(
+        tx,
         OtherSchoolRecordRow,
         chunk.map((e) => ({
           schoolCode: e.data.schoolCode,
@@ -37,7 +39,8 @@ export const otherSchoolCountsProjection: Projection = {
         })),
         ['schoolCode'],
       );
-      await tx.upsert(
+      await bulkUpsert(
+        tx,
         OtherSchoolCountRow,
         chunk.flatMap((e) => e.data.counts.map((c) => ({ schoolCode: e.data.schoolCode, ...c }))),
         ['schoolCode', 'grade'],

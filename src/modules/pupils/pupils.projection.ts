@@ -1,5 +1,5 @@
-import { In } from 'typeorm';
-import { bulkInsert } from '../../db/bulk-insert';
+import { In, type EntityManager } from 'typeorm';
+import { bulkInsert, insertSelectFromJson } from '../../db/bulk-insert';
 import type { RecordedEvent } from '../../event-store/event';
 import type { Projection } from '../../event-store/projection';
 import { PupilPromotionRow, promotionId } from './pupil-promotion.entity';
@@ -14,6 +14,27 @@ const NOT_LEFT = {
   leftAt: null,
 };
 
+/**
+ * Inserts the pupils of PupilEnrolled events by one INSERT … SELECT from the events themselves (in
+ * the `events` table already: appended in this transaction, or replayed from it), so the batch's data
+ * does not travel to the database a second time. The row is made as a spread of the event's data
+ * would be (`insertSelectFromJson`), with the id, ACTIVE, and the event's time as enrolled and
+ * updated at; positions pick the events exactly (another writer's events can sit between them).
+ */
+async function insertEnrolled(tx: EntityManager, positions: readonly number[]): Promise<void> {
+  await insertSelectFromJson(tx, PupilRow, {
+    json: 'e.data',
+    set: {
+      id: `e.data ->> 'pupilId'`,
+      status: `'ACTIVE'`,
+      enrolledAt: `(e.metadata ->> 'at')::timestamptz`,
+      updatedAt: `(e.metadata ->> 'at')::timestamptz`,
+    },
+    from: `events e WHERE e.global_position = ANY($1::bigint[]) AND e.type = 'PupilEnrolled' ORDER BY e.global_position`,
+    params: [positions],
+  });
+}
+
 export const pupilsProjection: Projection = {
   name: 'pupils',
   handles: pupilEventTypes,
@@ -22,10 +43,12 @@ export const pupilsProjection: Projection = {
     // Consecutive inserts go in one statement, and so do consecutive updates that set the same
     // values (a promotion moves a whole grade at once). One kind is flushed before the other is
     // queued, so the rows change in the order of the events (a transfer's leave before its arrival).
-    const enrolled: Partial<PupilRow>[] = [];
+    const enrolled: number[] = [];
+    const arrived: Partial<PupilRow>[] = [];
     let pending: { key: string; set: Partial<PupilRow>; ids: string[] } | null = null;
     const flushInserts = async () => {
-      if (enrolled.length) await bulkInsert(tx, PupilRow, enrolled.splice(0));
+      if (enrolled.length) await insertEnrolled(tx, enrolled.splice(0));
+      if (arrived.length) await bulkInsert(tx, PupilRow, arrived.splice(0));
     };
     const flushUpdates = async () => {
       if (pending) await tx.update(PupilRow, { id: In(pending.ids) }, pending.set);
@@ -37,7 +60,7 @@ export const pupilsProjection: Projection = {
     };
     const insert = async (row: Partial<PupilRow>) => {
       await flushUpdates();
-      enrolled.push(row);
+      arrived.push(row);
     };
     const update = async (id: string, set: Partial<PupilRow>) => {
       await flushInserts();
@@ -47,13 +70,14 @@ export const pupilsProjection: Projection = {
       pending.ids.push(id);
     };
     for (const e of events as readonly RecordedEvent<PupilEvent>[]) {
+      if (e.type === 'PupilEnrolled') {
+        // Neither data nor metadata read here: a rebuild does not fetch them (withoutData).
+        await flushUpdates();
+        enrolled.push(e.globalPosition);
+        continue;
+      }
       const at = new Date(e.metadata.at);
       switch (e.type) {
-        case 'PupilEnrolled': {
-          const { pupilId, ...d } = e.data;
-          await insert({ ...d, id: pupilId, status: 'ACTIVE', enrolledAt: at, updatedAt: at });
-          break;
-        }
         case 'PupilTransferredIn': {
           const {
             pupilId,
@@ -148,4 +172,7 @@ export const pupilsProjection: Projection = {
     }
     await flush();
   },
+  // Read during a replay by primary key only (updates by id); the enrolment counts read it after.
+  // Enrolments are read from the events table (insertEnrolled).
+  replay: { deferIndexes: ['pupils'], withoutData: ['PupilEnrolled'] },
 };
