@@ -18,6 +18,7 @@ import { OpenData1763780000041 } from './1763780000041-open-data';
 import { CertifiedNameLists1763780000042 } from './1763780000042-certified-name-lists';
 import { IdempotencyKeys1763780000043 } from './1763780000043-idempotency-keys';
 import { ScaleOut1763780000044 } from './1763780000044-scale-out';
+import { EnrolmentCountsOffTheLaoRow1763780000045 } from './1763780000045-enrolment-counts-off-the-lao-row';
 import { ReadinessProbe1763780000030 } from './1763780000030-readiness-probe';
 
 /** Every migration in order; listed, not globbed, so ts-jest and the built code load the same set. */
@@ -42,5 +43,6 @@ export const migrations = [
   CertifiedNameLists1763780000042,
   IdempotencyKeys1763780000043,
   ScaleOut1763780000044,
+  EnrolmentCountsOffTheLaoRow1763780000045,
   ReadinessProbe1763780000030,
 ];

@@ -88,7 +88,7 @@ describePg('db:move from an embedded folder to PostgreSQL', () => {
       expect(report.events).toBeGreaterThan(1000);
       for (const t of ['auth_audit', 'sessions', 'imports']) expect(byName.get(t)?.kind).toBe('kept');
       expect(byName.get('sessions')?.rows).toBe(1);
-      for (const t of ['enrolment_counts', 'confirmations', 'enrolment_counts_by_lao'])
+      for (const t of ['enrolment_counts', 'confirmations', 'other_school_totals'])
         expect(byName.get(t)).toMatchObject({ kind: 'projection', same: true });
       expect(byName.get('confirmations')!.rows).toBeGreaterThan(0);
 

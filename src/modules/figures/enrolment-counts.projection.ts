@@ -134,26 +134,6 @@ async function applyPupilEvents(tx: EntityManager, events: readonly RecordedEven
   await tx.query(upsertDeltas('enrolment_counts', 'institution_code'), [JSON.stringify(changed)]);
   const institutions = [...new Set(changed.map((r) => r.institution_code as string))];
   await tx.query(deleteEmpty('enrolment_counts', 'institution_code', enrolledColumns), [institutions]);
-  const laoOf = new Map<string, string>(
-    (
-      (await tx.query(`SELECT code, lao_code FROM org_units WHERE code = ANY($1::text[])`, [
-        institutions,
-      ])) as {
-        code: string;
-        lao_code: string;
-      }[]
-    ).map((r) => [r.code, r.lao_code]),
-  );
-  const byLao = regroup(
-    changed,
-    (r) => ({ lao_code: laoOf.get(r.institution_code as string)!, nationality_group: r.nationality_group }),
-    enrolledColumns,
-  );
-  if (byLao.length === 0) return;
-  await tx.query(upsertDeltas('enrolment_counts_by_lao', 'lao_code'), [JSON.stringify(byLao)]);
-  await tx.query(deleteEmpty('enrolment_counts_by_lao', 'lao_code', enrolledColumns), [
-    [...new Set(byLao.map((r) => r.lao_code as string))],
-  ]);
 }
 
 async function applyOtherSchoolEvents(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
@@ -195,8 +175,7 @@ async function applyOtherSchoolEvents(tx: EntityManager, events: readonly Record
 /**
  * The counts a replay of every pupil event leaves, in two statements instead of a delta per batch:
  * the active pupils of the rebuilt `pupils` table counted by institution, nationality group, grade
- * and sex (the live deltas count exactly these, as `entriesBefore` reads them: status ACTIVE), then
- * summed per LAO. Counts are never negative, so a group that exists is a row the live table keeps.
+ * and sex (the live deltas count exactly these, as `entriesBefore` reads them: status ACTIVE). Counts are never negative, so a group that exists is a row the live table keeps.
  * The nationality group is JavaScript's rule (`nationalityGroupOf`), applied to the few distinct
  * values and handed to SQL.
  */
@@ -221,15 +200,8 @@ async function countRebuiltRegister(tx: EntityManager): Promise<void> {
       GROUP BY p.institution_code, g.nationality_group`,
     [JSON.stringify(groups)],
   );
-  await tx.query(
-    `INSERT INTO enrolment_counts_by_lao (lao_code, nationality_group, ${list(enrolledColumns)})
-     SELECT o.lao_code, e.nationality_group, ${enrolledColumns.map((c) => `sum(e.${c})::int`).join(', ')}
-       FROM enrolment_counts e JOIN org_units o ON o.code = e.institution_code
-      GROUP BY o.lao_code, e.nationality_group`,
-  );
   // As the live path: a row whose counts all sum to zero is not kept (none can, counts being positive).
   await tx.query(`DELETE FROM enrolment_counts WHERE ${enrolledColumns.join(' + ')} = 0`);
-  await tx.query(`DELETE FROM enrolment_counts_by_lao WHERE ${enrolledColumns.join(' + ')} = 0`);
 }
 
 const DEADLOCK = '40P01';
@@ -241,19 +213,17 @@ function isDeadlock(e: unknown): boolean {
 
 /**
  * Per-institution counts kept in the transaction of every pupil event, and the latest counts of
- * each funded school of another affiliation; both also summed per LAO (the roll-ups above an LAO
- * read ~8,000 rows instead of ~65,000; a write locks its LAO's row until commit). It must run before the pupils projection: a batch's
- * "before" is read from the pupils read model, then folded forward with the events (foldRegister).
+ * each funded school of another affiliation, those also summed per LAO (only their LAO writes them).
+ * The register's counts are not summed per LAO here: that row, shared by all the LAO's schools and
+ * held until commit, made the schools of one LAO write one at a time on deadline day; counts above
+ * an institution are summed when read (`read-live-counts.ts`). It must run before the pupils
+ * projection: a batch's "before" is read from the pupils read model, then folded forward with the
+ * events (foldRegister).
  */
 export const enrolmentCountsProjection: Projection = {
   name: 'enrolment-counts',
   handles: [...pupilEventTypes, ...otherSchoolEventTypes],
-  tables: [
-    'enrolment_counts',
-    'other_school_totals',
-    'enrolment_counts_by_lao',
-    'other_school_totals_by_lao',
-  ],
+  tables: ['enrolment_counts', 'other_school_totals', 'other_school_totals_by_lao'],
   async apply(tx, events) {
     const pupils = events.filter((e) => (pupilEventTypes as readonly string[]).includes(e.type));
     const others = events.filter((e) => (otherSchoolEventTypes as readonly string[]).includes(e.type));
@@ -261,7 +231,7 @@ export const enrolmentCountsProjection: Projection = {
       if (pupils.length) await applyPupilEvents(tx, pupils);
       if (others.length) await applyOtherSchoolEvents(tx, others);
     } catch (e) {
-      // Two writers crossing LAOs in opposite orders (transfers): decide again on fresh state.
+      // Two writers crossing institutions in opposite orders (transfers): decide again on fresh state.
       if (isDeadlock(e)) throw conflictError('enrolment-counts');
       throw e;
     }

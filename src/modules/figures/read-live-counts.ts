@@ -25,18 +25,19 @@ export interface LiveCounts {
 
 type SumRow = Record<string, number | string | null>;
 
-/** Units above an institution read the per-LAO sums; an institution or a funded school its own row. */
+/**
+ * The register's counts are summed from the per-institution rows at every level (no per-LAO row on
+ * the write path: it serialised an LAO's schools); funded schools' totals above one school come from
+ * their per-LAO sums (only their LAO writes them).
+ */
 function sources(scope: CountScope) {
   const above = ['DEPARTMENT', 'PROVINCE', 'LAO'].includes(scope.unit.kind);
-  return above
-    ? {
-        enrolled: { table: 'enrolment_counts_by_lao', code: 'c.lao_code' },
-        other: { table: 'other_school_totals_by_lao', code: 't.lao_code' },
-      }
-    : {
-        enrolled: { table: 'enrolment_counts', code: 'c.institution_code' },
-        other: { table: 'other_school_totals', code: 't.school_code' },
-      };
+  return {
+    enrolled: { table: 'enrolment_counts', code: 'c.institution_code' },
+    other: above
+      ? { table: 'other_school_totals_by_lao', code: 't.lao_code' }
+      : { table: 'other_school_totals', code: 't.school_code' },
+  };
 }
 
 /** The register's counts and the funded schools' latest counts under a scope (enrolment-counts projection). */
