@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one benchmark's scenarios side by side, so the variants compared are
+// seen together; the variants themselves are in support/append-variants.ts.
 import 'reflect-metadata';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one benchmark, read top to bottom (the scenario, the load generator's
+// bounded loops, the report); its server half lives in support/deadline-server.ts.
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
