@@ -1,5 +1,6 @@
-// Over 300 lines on purpose: the append variants compared by bench:append (ours, plain SQL, the
-// Emmett-shaped one), each a few dozen lines; kept in one file so they are read against each other.
+// Over 300 lines on purpose: a diagnostic of where an append's time goes, its variants (the real
+// path, prepared, a PL/pgSQL function, raw pg, pipelined) each a few dozen lines, kept in one file
+// so they are read against each other and interleaved alike.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';

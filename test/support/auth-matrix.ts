@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the authorization matrix is one table (every operation × every place in
+// the hierarchy) read as a whole; the clerk's operations are in auth-matrix.clerk.ts.
 import { randomUUID } from 'node:crypto';
 import type { ErrorCode } from '../../src/shared/errors';
 import { systemMetadata } from '../../src/event-store/event';
