@@ -37,18 +37,27 @@ export interface Projection {
   };
 }
 
+/** Runs each projection, in order, on the events it handles (none: it is skipped). */
+async function forEachHandling(
+  projections: readonly Projection[],
+  events: readonly RecordedEvent[],
+  run: (p: Projection, mine: readonly RecordedEvent[]) => Promise<void>,
+): Promise<void> {
+  for (const p of projections) {
+    const mine = events.filter((e) => p.handles.includes(e.type));
+    if (mine.length) await run(p, mine);
+  }
+}
+
 /** A rebuild's batch: each projection's replay apply, or its live one. */
-export async function replayBatch(
+export function replayBatch(
   projections: readonly Projection[],
   manager: EntityManager,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const p of projections) {
-    const mine = events.filter((e) => p.handles.includes(e.type));
-    if (!mine.length) continue;
-    if (p.replay?.apply) await p.replay.apply(manager, mine);
-    else await p.apply(manager, mine);
-  }
+  return forEachHandling(projections, events, (p, mine) =>
+    p.replay?.apply ? p.replay.apply(manager, mine) : p.apply(manager, mine),
+  );
 }
 
 /** The event types a replay need not fetch the data of: every projection handling them says so. */
@@ -67,13 +76,10 @@ export async function finishReplay(
   for (const p of projections) await p.replay?.finish?.(manager);
 }
 
-export async function project(
+export function project(
   projections: readonly Projection[],
   manager: EntityManager,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const p of projections) {
-    const mine = events.filter((e) => p.handles.includes(e.type));
-    if (mine.length) await p.apply(manager, mine);
-  }
+  return forEachHandling(projections, events, (p, mine) => p.apply(manager, mine));
 }
