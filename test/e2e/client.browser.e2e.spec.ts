@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one Chromium and one server, started once, for every role's day in the
+// web client (each start costs ~10 s); the offline client has its own file.
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemMetadata } from '../../src/event-store/event';

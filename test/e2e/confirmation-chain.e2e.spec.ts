@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one capability's scenarios against one server and unit tree set up once;
+// split, every file would start and seed them again (each start costs seconds on 2 shared cores).
 import ExcelJS from 'exceljs';
 import { createLaoTree, createUnit, signInAdmin, signInAs } from '../support/factories';
 import { pupilInput } from '../support/pupils';

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one capability's scenarios against one server and unit tree set up once;
+// split, every file would start and seed them again (each start costs seconds on 2 shared cores).
 import { randomUUID } from 'node:crypto';
 import { systemMetadata, type EventMetadata } from '../../src/event-store/event';
 import { rebuildProjections } from '../../src/event-store/rebuild';

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every way a pupil event moves the counts (live, rebuilt, as of a day),
+// checked against one database opened once.
 import { randomUUID } from 'node:crypto';
 import { createUnit } from '../../../test/support/factories';
 import { validCitizenId } from '../../../test/support/pupils';
