@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Dataset, Grade, OrgUnitKind, Sex } from '../lib/thai';
 
-/** The confirmation chain (COMMON.md's contract: confirmationStatus, confirm, revoke, myTasks). */
+/** The confirmation chain (the contract of ../shared/API.md: confirmationStatus, confirm, revoke, myTasks). */
 export interface ActorView {
   username: string | null;
   profile: { firstName: string; lastName: string; position: string } | null;
