@@ -3,7 +3,9 @@ import type { GradeSexCount } from '../confirmation/confirmation.events';
 import type { Dataset } from '../chain/dataset';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import { isInstitution } from '../chain/org-unit-kind';
+import { institutionStreamId, type PupilDetails } from '../pupils/pupil.events';
 import { citizenIdFor } from '../pupils/rules/citizen-id';
+import { pupilFieldLabels } from '../pupils/rules/field-labels';
 import { grades, type Grade } from '../pupils/rules/grades';
 
 /** How many pupils each list shows; the counts say how many there are in all. */
@@ -107,17 +109,6 @@ function changed(p: PupilRow, ids: (id: string) => string, detail: string | null
   };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  citizenId: 'เลขประจำตัว',
-  prefix: 'คำนำหน้า',
-  firstName: 'ชื่อ',
-  lastName: 'ชื่อสกุล',
-  sex: 'เพศ',
-  birthDate: 'วันเกิด',
-  nationality: 'สัญชาติ',
-  grade: 'ระดับชั้น',
-};
-
 /**
  * What changed in a unit's dataset since its last confirmation (issue 12, item 6): counts by grade
  * and sex then (frozen in the confirmation) and now; for an institution also the pupils added,
@@ -180,7 +171,7 @@ export async function changesSinceConfirmation(
         `SELECT data->>'pupilId' AS "pupilId", type, data->'changes' AS changes FROM events
           WHERE stream_id = $1 AND global_position > $2
             AND type IN ('PupilDetailsCorrected', 'PupilPromoted', 'PupilHeldBack') ORDER BY global_position`,
-        [`Institution-${unit.code}`, last.position],
+        [institutionStreamId(unit.code), last.position],
       )
     : [];
   const what = new Map<string, Set<string>>();
@@ -188,7 +179,8 @@ export async function changesSinceConfirmation(
     if (!confirmed.has(e.pupilId) || !now.has(e.pupilId)) continue;
     const fields = what.get(e.pupilId) ?? new Set<string>();
     if (e.type === 'PupilDetailsCorrected')
-      for (const k of Object.keys(e.changes ?? {})) fields.add(FIELD_LABELS[k] ?? 'ข้อมูลอื่น');
+      for (const k of Object.keys(e.changes ?? {}))
+        fields.add(pupilFieldLabels[k as keyof PupilDetails] ?? 'ข้อมูลอื่น');
     else fields.add('ระดับชั้น');
     what.set(e.pupilId, fields);
   }

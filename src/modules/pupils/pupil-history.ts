@@ -1,6 +1,7 @@
 import { thaiDate } from '../../shared/pdf/thai-date';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { NonExistenceReason, PupilDetails, PupilEvent } from './pupil.events';
+import { pupilFieldLabels } from './rules/field-labels';
 import { leaveReasonLabel, reasonLabels } from './rules/reason-labels';
 import { gradeLabels, type Grade } from './rules/grades';
 import { sexLabels, type Sex } from './rules/name-prefixes';
@@ -32,21 +33,6 @@ const labels: Record<PupilEvent['type'], string> = {
   PromotionCompleted: 'เลื่อนชั้นทั้งสถานศึกษา',
 };
 
-/** The names of the fields a correction can change, as on the form. */
-const fieldNames: Partial<Record<keyof PupilDetails, string>> = {
-  citizenId: 'เลขประจำตัวประชาชน',
-  prefix: 'คำนำหน้า',
-  firstName: 'ชื่อ',
-  lastName: 'นามสกุล',
-  sex: 'เพศ',
-  birthDate: 'วันเกิด',
-  nationality: 'สัญชาติ',
-  religion: 'ศาสนา',
-  grade: 'ระดับชั้น',
-  enrolmentDate: 'วันที่เข้าเรียน',
-  disadvantaged: 'นักเรียนด้อยโอกาส',
-};
-
 const grade = (g: unknown) => gradeLabels[g as Grade]?.short ?? String(g);
 
 function valueText(key: string, v: unknown, showId: (id: string) => string): string {
@@ -65,7 +51,7 @@ function detailOf(e: PupilEvent, kind: OrgUnitKind, showId: (id: string) => stri
       return `ชั้น ${grade(e.data.grade)}`;
     case 'PupilDetailsCorrected':
       // In the form's order, whatever order the correction was sent in.
-      return (Object.entries(fieldNames) as [keyof PupilDetails, string][])
+      return (Object.entries(pupilFieldLabels) as [keyof PupilDetails, string][])
         .filter(([k]) => k in e.data.changes)
         .map(([k, name]) => `${name}: ${valueText(k, e.data.changes[k], showId)}`)
         .join(' · ');
@@ -98,5 +84,5 @@ export function describePupilEvent(
   showId: (id: string) => string,
 ): PupilHistoryLine {
   const note = 'note' in e.data && typeof e.data.note === 'string' && e.data.note ? e.data.note : null;
-  return { type: e.type, label: labels[e.type] ?? e.type, detail: detailOf(e, kind, showId), note };
+  return { type: e.type, label: labels[e.type], detail: detailOf(e, kind, showId), note };
 }

@@ -5,7 +5,7 @@ import { queryPrepared } from '../../event-store/event-store';
 import { badInput } from '../../shared/errors';
 import { dataConfirmedError, registerLockSql } from '../chain/register-lock';
 import { registerDataset } from '../chain/dataset';
-import type { OrgUnitKind } from '../chain/org-unit-kind';
+import { isInstitution, type OrgUnitKind } from '../chain/org-unit-kind';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
@@ -125,7 +125,7 @@ export async function runPupilCommand(
       registerDataset('CDC'),
     ]);
     const version = row.version == null ? 0 : Number(row.version);
-    if (!row.unitCode || (row.unitKind !== 'SCHOOL' && row.unitKind !== 'CDC'))
+    if (!row.unitCode || !row.unitKind || !isInstitution(row.unitKind))
       throw badInput({ institutionCode: `ไม่พบโรงเรียนหรือศูนย์พัฒนาเด็กเล็กรหัส ${institutionCode}` });
     const unit = { code: row.unitCode, kind: row.unitKind };
     if (row.lockRoundId)
