@@ -1,24 +1,54 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { loaderKind } from '../../graphql/request-loaders';
 import { AccountRow, ProfileRow } from './account.entity';
 import { actorKey, type Actor } from './actor.types';
+
+let statementOf: { ds: DataSource; text: string } | null = null;
+
+/**
+ * One statement for the accounts and the profiles of a batch of keys (one round trip, not two):
+ * a row per key, the profile's columns as TypeORM maps them (`p.<property>`), built once per data source.
+ */
+function actorSql(ds: DataSource): string {
+  if (statementOf?.ds !== ds) {
+    const account = ds.getMetadata(AccountRow);
+    const profile = ds.getMetadata(ProfileRow);
+    const col = (m: typeof account, property: string) => m.findColumnWithPropertyName(property)!.databaseName;
+    const profileColumns = profile.columns
+      .map((c) => `pr.${c.databaseName} AS "p.${c.propertyName}"`)
+      .join(', ');
+    statementOf = {
+      ds,
+      text: `SELECT a.${col(account, 'username')} AS "username", a.${col(account, 'orgUnitCode')} AS "orgUnitCode",
+                    ${profileColumns}
+               FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, profile_id, n)
+               LEFT JOIN ${account.tablePath} a ON a.${col(account, 'id')} = k.account_id
+               LEFT JOIN ${profile.tablePath} pr ON pr.${col(profile, 'id')} = k.profile_id
+              ORDER BY k.n`,
+    };
+  }
+  return statementOf.text;
+}
+
+type ActorRead = Record<string, unknown> & { username: string | null; orgUnitCode: string | null };
+
+function profileOf(row: ActorRead): ProfileRow | null {
+  if (row['p.id'] == null) return null;
+  const profile: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (k.startsWith('p.')) profile[k.slice(2)] = v;
+  return profile as unknown as ProfileRow;
+}
 
 /** Batches the account + profile look-ups behind every "who did it" on a page. */
 export function createActorLoader(ds: DataSource) {
   return new DataLoader<string, Actor>(async (keys) => {
     const pairs = keys.map((k) => k.split('|'));
-    const accountIds = [...new Set(pairs.map(([a]) => a).filter(Boolean))];
-    const profileIds = [...new Set(pairs.map(([, p]) => p).filter(Boolean))];
-    const accounts = accountIds.length ? await ds.manager.findBy(AccountRow, { id: In(accountIds) }) : [];
-    const profiles = profileIds.length ? await ds.manager.findBy(ProfileRow, { id: In(profileIds) }) : [];
-    const a = new Map(accounts.map((r) => [r.id, r]));
-    const p = new Map(profiles.map((r) => [r.id, r]));
-    return pairs.map(([accountId, profileId]) => ({
-      username: a.get(accountId)?.username ?? null,
-      orgUnitCode: a.get(accountId)?.orgUnitCode ?? null,
-      profile: p.get(profileId) ?? null,
-    }));
+    const rows: ActorRead[] = await ds.manager.query(actorSql(ds), [
+      pairs.map(([a]) => a || null),
+      pairs.map(([, p]) => p || null),
+    ]);
+    return rows.map((r) => ({ username: r.username, orgUnitCode: r.orgUnitCode, profile: profileOf(r) }));
   });
 }
 

@@ -6,6 +6,7 @@ import { decideConfirm } from './confirmation.decider';
 import { figuresFor, holds, missingBelow } from './confirmation.reads';
 import type { ConfirmationView } from './confirmation.view';
 import type { Dataset } from '../chain/dataset';
+import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import { openConfirmationStream, record } from './confirmation-stream';
 
 /**
@@ -20,12 +21,15 @@ export async function confirmDataset(
   orgUnitCode: string,
   dataset: Dataset,
   metadata: EventMetadata,
+  /** Given the unit's row as read (locked) in the transaction, so the answer need not read it again. */
+  seen?: (row: OrgUnitRow) => void,
 ): Promise<ConfirmationView> {
   return store.transaction(async (tx) => {
     const { unit, round, streamId, version, confirmed, deadline } = await openConfirmationStream(
       tx,
       orgUnitCode,
       dataset,
+      seen,
     );
     const held = await holds(tx, unit, dataset);
     const active = round?.status === 'OPEN' && held;

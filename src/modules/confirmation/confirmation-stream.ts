@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import type { EventMetadata } from '../../event-store/event';
 import type { ConfirmationEvent } from './confirmation.events';
 import { queryPrepared } from '../../event-store/event-store';
@@ -23,8 +24,13 @@ interface StreamRead extends RoundDeadlines {
  * of the stream the event will go on, the round, whether the unit's dataset is confirmed in it and
  * the unit's deadline. Everything read after the version is covered by the append's check.
  */
-export async function openConfirmationStream(tx: EntityManager, orgUnitCode: string, dataset: Dataset) {
-  const unit = await findUnitLocked(tx, orgUnitCode);
+export async function openConfirmationStream(
+  tx: EntityManager,
+  orgUnitCode: string,
+  dataset: Dataset,
+  seen?: (row: OrgUnitRow) => void,
+) {
+  const unit = await findUnitLocked(tx, orgUnitCode, seen);
   const streamId = confirmationStreamId(unit.kind, unit.code, dataset);
   const [row] = await queryPrepared<StreamRead>(
     tx,

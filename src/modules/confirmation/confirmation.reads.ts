@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
+import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { queryPrepared } from '../../event-store/event-store';
 import { ROUNDS_LOCK } from '../rounds/rounds-lock';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
@@ -17,6 +18,14 @@ export interface ConfirmingUnit extends UnitRef {
 }
 
 const UNIT_COLUMNS = `code, name, kind, parent_code AS "parentCode", province_code AS "provinceCode", lao_code AS "laoCode"`;
+
+/** `org_units.<column> AS "row.<property>"` for every column of the entity (code order of TypeORM). */
+function rowColumns(tx: EntityManager): string {
+  return tx.connection
+    .getMetadata(OrgUnitRow)
+    .columns.map((c) => `${c.databaseName} AS "row.${c.propertyName}"`)
+    .join(', ');
+}
 
 function unitOrRefusal(u: ConfirmingUnit | undefined, code: string): ConfirmingUnit {
   if (!u)
@@ -37,11 +46,15 @@ export async function findUnit(tx: EntityManager, code: string): Promise<Confirm
  * order of `lockUnits`): PostgreSQL evaluates a select list left to right, once for the one row.
  * A unit that does not exist takes no lock and is refused.
  */
-export async function findUnitLocked(tx: EntityManager, code: string): Promise<ConfirmingUnit> {
-  const [u] = await queryPrepared<ConfirmingUnit>(
+export async function findUnitLocked(
+  tx: EntityManager,
+  code: string,
+  seen?: (row: OrgUnitRow) => void,
+): Promise<ConfirmingUnit> {
+  const [u] = await queryPrepared<ConfirmingUnit & Record<string, unknown>>(
     tx,
-    'lec_confirmation_unit_v1',
-    `SELECT ${UNIT_COLUMNS},
+    'lec_confirmation_unit_v2',
+    `SELECT ${UNIT_COLUMNS}, ${rowColumns(tx)},
             pg_advisory_xact_lock_shared(hashtext('${ROUNDS_LOCK}'))::text AS "roundsLock",
             pg_advisory_xact_lock(hashtext('confirmation:' || parent_code))::text AS "parentLock",
             pg_advisory_xact_lock(hashtext('confirmation:' || code))::text AS "unitLock"
@@ -49,6 +62,12 @@ export async function findUnitLocked(tx: EntityManager, code: string): Promise<C
     [code],
   );
   if (!u) return unitOrRefusal(undefined, code);
+  // The whole row as TypeORM maps it, for whoever returns the unit after the commit (no second read).
+  if (seen) {
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(u)) if (k.startsWith('row.')) row[k.slice(4)] = v;
+    seen(row as unknown as OrgUnitRow);
+  }
   const { code: c, name, kind, parentCode, provinceCode, laoCode } = u;
   return { code: c, name, kind, parentCode, provinceCode, laoCode };
 }

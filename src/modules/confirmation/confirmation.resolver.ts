@@ -30,7 +30,10 @@ export class ConfirmationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConfirmationView> {
     const viewer = ownUnitOnly(ctx, orgUnitCode);
-    return confirmDataset(ctx.store, viewer, orgUnitCode, dataset, metadataOf(ctx));
+    // The unit confirm read (locked) serves the answer's orgUnit: no read of it after the commit.
+    return confirmDataset(ctx.store, viewer, orgUnitCode, dataset, metadataOf(ctx), (row) =>
+      ctx.loaders.of(orgUnitByCode).clear(row.code).prime(row.code, row),
+    );
   }
 
   @Mutation(() => Confirmation, {
