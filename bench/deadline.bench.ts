@@ -203,6 +203,10 @@ interface Phase {
   cpuMs: number;
   /** Statements the server sent to PostgreSQL (0 on PGlite, which is not counted). */
   statements: number;
+  /** CPU of the PostgreSQL backends (null on PGlite, whose database is the server's own CPU). */
+  databaseMs: number | null;
+  /** CPU of this process, the load generator, which shares the machine. */
+  loadMs: number;
 }
 
 class ServerProcess {
@@ -229,12 +233,12 @@ class ServerProcess {
   private next(): Promise<ServerMessage> {
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
-  async usage(): Promise<{ cpuMs: number; statements: number }> {
+  async usage(): Promise<{ cpuMs: number; statements: number; databaseMs: number | null }> {
     const reply = this.next();
     this.child.send({ type: 'cpu' } satisfies BenchMessage);
     const m = await reply;
     if (m.type !== 'cpu') throw new Error(`expected cpu, got ${m.type}`);
-    return { cpuMs: (m.user + m.system) / 1000, statements: m.statements };
+    return { cpuMs: (m.user + m.system) / 1000, statements: m.statements, databaseMs: m.databaseMs };
   }
   async stop(): Promise<void> {
     const exited = new Promise((r) => this.child.once('exit', r));
@@ -250,9 +254,11 @@ async function phase(
 ): Promise<Phase> {
   const samples: Sample[] = [];
   const before = await server.usage();
+  const loadBefore = process.cpuUsage();
   const started = performance.now();
   await run(samples);
   const seconds = (performance.now() - started) / 1000;
+  const load = process.cpuUsage(loadBefore);
   const after = await server.usage();
   return {
     name,
@@ -260,6 +266,9 @@ async function phase(
     seconds,
     cpuMs: after.cpuMs - before.cpuMs,
     statements: after.statements - before.statements,
+    databaseMs:
+      after.databaseMs != null && before.databaseMs != null ? after.databaseMs - before.databaseMs : null,
+    loadMs: (load.user + load.system) / 1000,
   };
 }
 
@@ -269,6 +278,23 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
+
+/**
+ * Where a phase's CPU went, per request: the server, the PostgreSQL backends, this load generator.
+ * Their sum bounds the throughput the machine can give, whatever the code waits on: on N cores at
+ * most N × 1000 / (ms per request) requests a second.
+ */
+function cpuLine(p: Phase): string {
+  const n = p.samples.length;
+  const total = p.cpuMs + (p.databaseMs ?? 0) + p.loadMs;
+  const cores = os.cpus().length;
+  return (
+    `${p.name}: CPU per request: server ${ms(p.cpuMs / n)} ms` +
+    (p.databaseMs != null ? `, PostgreSQL ${ms(p.databaseMs / n)} ms` : '') +
+    `, load generator ${ms(p.loadMs / n)} ms; ${ms(total / n)} ms in all, so ${cores} cores give at most ` +
+    `${int((cores * 1000 * n) / total)} req/s (measured ${int(n / p.seconds)})`
+  );
+}
 
 function report(
   engine: Engine,
@@ -320,6 +346,7 @@ function report(
       'right',
     ]),
   ];
+  lines.push(...phases.map(cpuLine));
   const schools = phases[0];
   const all = phases.flatMap((p) => p.samples);
   const sorted = all.map((s) => s.ms).sort((a, b) => a - b);

@@ -2,7 +2,10 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Request } from 'express';
@@ -118,6 +121,9 @@ export async function createApp(deps: AppDeps) {
     plugins: [
       // Apollo's landing page loads from the internet; a browser at /graphql is sent to /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
+      // No field carries a cache hint, so Apollo's default cache-control plugin would only price
+      // every resolved field to answer "no-store"; the /graphql route says that itself.
+      ApolloServerPluginCacheControlDisabled(),
       variablePathsPlugin,
       metricsPlugin(metrics, errorCodeOf),
       ...(deps.replicas?.size ? [readRoutingPlugin(deps.replicas)] : []),
@@ -168,8 +174,16 @@ export async function createApp(deps: AppDeps) {
   app.use(
     '/graphql',
     (req, res, next) => {
-      if (req.method === 'GET' || req.method === 'POST' || req.method === 'HEAD' || req.method === 'OPTIONS')
+      if (
+        req.method === 'GET' ||
+        req.method === 'POST' ||
+        req.method === 'HEAD' ||
+        req.method === 'OPTIONS'
+      ) {
+        // Answers hold pupils' details: no browser or proxy keeps a copy.
+        res.setHeader('cache-control', 'no-store');
         return next();
+      }
       res
         .status(405)
         .set('Allow', 'GET, POST')

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -35,7 +36,7 @@ export interface DeadlineTree {
 
 export type ServerMessage =
   | { type: 'ready'; tree: DeadlineTree; where: string }
-  | { type: 'cpu'; user: number; system: number; statements: number }
+  | { type: 'cpu'; user: number; system: number; statements: number; databaseMs: number | null }
   | { type: 'failed'; error: string };
 
 export type BenchMessage = { type: 'cpu' } | { type: 'stop' };
@@ -74,6 +75,35 @@ async function signedIn(store: EventStore, orgUnitCode: string, passwordHash: st
 /** ISO date `days` from today in Bangkok. */
 function dayFromToday(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every Linux LEC runs on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU milliseconds the PostgreSQL backends of this bench's database have used so far, read from
+ * /proc when the server runs on this machine (null when it does not, or /proc is not readable). The
+ * pool keeps its connections through a phase, so the difference between two readings is the
+ * database's share of the phase (a backend that exits in between takes its time with it).
+ */
+async function databaseCpuMs(db: BenchDatabase): Promise<number | null> {
+  if (db.engine !== 'postgres') return null;
+  const rows: { pid: number }[] = await db.dataSource.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return null;
+    }
+    // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /** Statements sent to PostgreSQL (each one a round trip on the wire). */
@@ -168,7 +198,8 @@ async function main(): Promise<void> {
   process.on('message', async (m: BenchMessage) => {
     if (m.type === 'cpu') {
       const { user, system } = process.cpuUsage();
-      send({ type: 'cpu', user, system, statements });
+      const counted = statements;
+      send({ type: 'cpu', user, system, statements: counted, databaseMs: await databaseCpuMs(db) });
     } else if (m.type === 'stop') {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

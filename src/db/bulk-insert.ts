@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { queryPrepared } from './query-prepared';
 
 /**
  * Inserts many rows of an entity in one statement with one parameter: the rows travel as a JSON
@@ -72,7 +73,14 @@ async function insertRows<T extends ObjectLiteral>(
 export async function insertSelectFromJson<T extends ObjectLiteral>(
   tx: EntityManager,
   entity: EntityTarget<T>,
-  q: { json: string; set: Partial<Record<keyof T & string, string>>; from: string; params: unknown[] },
+  q: {
+    json: string;
+    set: Partial<Record<keyof T & string, string>>;
+    from: string;
+    params: unknown[];
+    /** A name to run it as a prepared statement by (a hot path's; the same q every time). */
+    preparedAs?: string;
+  },
 ): Promise<void> {
   const meta = tx.connection.getMetadata(entity);
   const names = meta.columns.map((c) => `"${c.databaseName}"`).join(', ');
@@ -84,8 +92,7 @@ export async function insertSelectFromJson<T extends ObjectLiteral>(
     if (type === 'jsonb' || type === 'json') return `NULLIF(${q.json} -> ${field}, 'null'::jsonb)::${type}`;
     return `(${q.json} ->> ${field})::${type}`;
   });
-  await tx.query(
-    `INSERT INTO "${meta.tableName}" (${names}) SELECT ${values.join(', ')} FROM ${q.from}`,
-    q.params,
-  );
+  const text = `INSERT INTO "${meta.tableName}" (${names}) SELECT ${values.join(', ')} FROM ${q.from}`;
+  if (q.preparedAs) await queryPrepared(tx, q.preparedAs, text, q.params);
+  else await tx.query(text, q.params);
 }

@@ -3,10 +3,14 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
+  Kind,
   getNamedType,
   getNullableType,
   isListType,
+  type DocumentNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type TypeNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -74,7 +78,7 @@ export const costEstimators: ComplexityEstimator[] = [
 
 export function operationCost(
   schema: GraphQLSchema,
-  query: import('graphql').DocumentNode,
+  query: DocumentNode,
   variables?: Record<string, unknown>,
   operationName?: string,
 ): number {
@@ -104,19 +108,44 @@ export const depthAndAliasRules: ValidationRule[] = [
   }) as unknown as ValidationRule,
 ];
 
+/** The named type under a variable's list and non-null wrappers. */
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
+}
+
+/**
+ * Whether an operation's cost can depend on its variables: only a list size does (`first`, an Int),
+ * so an operation that declares no Int variable costs the same whatever its variables hold.
+ */
+function costDependsOnVariables(operation: OperationDefinitionNode | undefined): boolean {
+  return !operation || (operation.variableDefinitions ?? []).some((v) => namedTypeOf(v.type) === 'Int');
+}
+
 /** Refuses an operation over the cost budget after validation, before any resolver runs (variables known). */
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so the same document comes back: an operation
+  // whose cost does not depend on its variables (every register write) is priced once, not per request.
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
-          } catch {
-            // Variables that do not fit their types: execution refuses them with its own message,
-            // before any resolver runs, so nothing is spent on an operation that could not be priced.
-            return;
+        async didResolveOperation({ request, document, operation }) {
+          const name = request.operationName ?? '';
+          const cacheable = !costDependsOnVariables(operation);
+          const fixed = cacheable ? fixedCosts.get(document) : undefined;
+          let cost: number | undefined = fixed?.get(name);
+          if (cost === undefined) {
+            try {
+              cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
+            } catch {
+              // Variables that do not fit their types: execution refuses them with its own message,
+              // before any resolver runs, so nothing is spent on an operation that could not be priced.
+              return;
+            }
+            if (cacheable) {
+              if (!fixedCosts.has(document)) fixedCosts.set(document, new Map());
+              fixedCosts.get(document)!.set(name, cost);
+            }
           }
           if (cost > MAX_COST) {
             const refusal = new LecError(

@@ -264,6 +264,21 @@ describe('query limits', () => {
     expect(codeOf(await server.gql(`{ ${replays.join(' ')} }`, {}, { token: admin }))).toBe('BAD_USER_INPUT');
   });
 
+  it('prices an operation once when its variables cannot change its cost, and per request when a page size can', async () => {
+    // The same costly text twice: refused both times (the second from the price kept for it).
+    const wideWithVariable = `query Wide($code: String!) ${nested(6).replace('"DLA"', '$code')}`;
+    for (let i = 0; i < 2; i++) {
+      const res = await server.gql(wideWithVariable, { code: 'DLA' }, { token: admin });
+      expect(res.errors![0].extensions?.reason).toBe('QUERY_TOO_COSTLY');
+    }
+    // A page size is a variable the price follows: the same text is answered, then refused.
+    const page = `query Page($first: Int!) { notices(first: $first) { id } }`;
+    const small = await server.gql(page, { first: 10 }, { token: admin });
+    expect(small.errors).toBeUndefined();
+    const huge = await server.gql(page, { first: 100_000 }, { token: admin });
+    expect(huge.errors![0].extensions?.reason).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('still answers what a page asks: a unit and two levels below it', async () => {
     const res = await server.gql(nested(2), {}, { token: admin });
     expect(res.errors).toBeUndefined();

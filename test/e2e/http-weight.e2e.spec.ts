@@ -91,6 +91,22 @@ describe('weight of what the server sends (issue 12, item 8)', () => {
     expect(JSON.parse(gunzipSync(res.body).toString()).data.__schema.types.length).toBeGreaterThan(10);
   });
 
+  it('tells browsers and proxies to keep no copy of a GraphQL answer, nor of a refusal', async () => {
+    const answer = await raw(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ orgUnit(code: "DLA") { code } }' }),
+    });
+    const refusal = await raw(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ orgUnit(code: ' }),
+    });
+    expect([answer.status, refusal.status]).toEqual([200, 400]);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(refusal.headers['cache-control']).toBe('no-store');
+  });
+
   it('serves /favicon.ico as an icon', async () => {
     const res = await raw(`${server.url}/favicon.ico`);
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../../event-store/event-store';
+import { queryPrepared } from '../../db/query-prepared';
 import type { Viewer } from '../access/viewer';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { OrgUnitRow } from '../org-units/org-unit.entity';
 import type { EventMetadata } from '../../event-store/event';
 import type { ConfirmationEvent } from './confirmation.events';
-import { queryPrepared } from '../../event-store/event-store';
+import { queryPrepared } from '../../db/query-prepared';
 import type { EventStore } from '../../event-store/event-store.service';
 import { CURRENT_ROUND_ORDER, findUnitLocked } from './confirmation.reads';
 import { deadlineColumnsSql, deadlineFrom, type RoundDeadlines } from './confirmation-status';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
-import { queryPrepared } from '../../event-store/event-store';
+import { queryPrepared } from '../../db/query-prepared';
 import { ROUNDS_LOCK } from '../rounds/rounds-lock';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';

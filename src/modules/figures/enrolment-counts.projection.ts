@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../event-store/event';
 import type { Projection } from '../../event-store/projection';
+import { queryPrepared } from '../../db/query-prepared';
 import { conflictError } from '../../event-store/event-store';
 import { otherSchoolGrades } from '../other-schools/other-school-counts.rules';
 import { otherSchoolEventTypes, type OtherSchoolCountsRecorded } from '../other-schools/other-school.events';
@@ -8,7 +9,7 @@ import { pupilEventTypes } from '../pupils/pupil.events';
 import type { Grade } from '../pupils/rules/grades';
 import type { Sex } from '../pupils/rules/name-prefixes';
 import { countColumn, countColumns, nationalityGroupOf } from './figures.model';
-import { foldRegister, type RegisterEntry } from '../pupils/register-fold';
+import { changesRegisterEntry, foldRegister, type RegisterEntry } from '../pupils/register-fold';
 
 const enrolledColumns = countColumns.map((c) => c.column);
 const otherSchoolColumns = countColumns
@@ -30,6 +31,9 @@ ON CONFLICT (${key}, nationality_group) DO UPDATE SET
 // A row that has come back to all zeros goes, so the live table equals a rebuilt one row for row.
 const deleteEmpty = (table: string, key: string, cols: readonly string[]) => `
 DELETE FROM ${table} WHERE ${key} = ANY($1::text[]) AND ${cols.join(' + ')} = 0`;
+
+const UPSERT_ENROLMENT_COUNTS = upsertDeltas('enrolment_counts', 'institution_code');
+const DELETE_EMPTY_ENROLMENT_COUNTS = deleteEmpty('enrolment_counts', 'institution_code', enrolledColumns);
 
 const UPSERT_OTHER_SCHOOLS = `
 INSERT INTO other_school_totals (school_code, ${list(otherSchoolColumns)})
@@ -87,7 +91,8 @@ async function entriesBefore(tx: EntityManager, events: readonly RecordedEvent[]
     const id = (e.data as { pupilId?: string }).pupilId;
     if (!id) continue;
     if (e.type === 'PupilEnrolled' || e.type === 'PupilTransferredIn') introduced.add(id);
-    else if (!introduced.has(id)) wanted.add(id);
+    // A pupil left out of `before` is one the fold leaves alone: its counts do not move.
+    else if (!introduced.has(id) && changesRegisterEntry(e)) wanted.add(id);
   }
   const before = new Map<string, RegisterEntry>();
   if (wanted.size === 0) return before;
@@ -131,9 +136,15 @@ async function applyPupilEvents(tx: EntityManager, events: readonly RecordedEven
   }
   const changed = [...deltas.values()].filter((r) => enrolledColumns.some((c) => r[c] !== 0));
   if (changed.length === 0) return;
-  await tx.query(upsertDeltas('enrolment_counts', 'institution_code'), [JSON.stringify(changed)]);
-  const institutions = [...new Set(changed.map((r) => r.institution_code as string))];
-  await tx.query(deleteEmpty('enrolment_counts', 'institution_code', enrolledColumns), [institutions]);
+  // Named prepared statements: one of these runs in every register write of deadline day.
+  await queryPrepared(tx, 'lec_enrolment_counts_add_v1', UPSERT_ENROLMENT_COUNTS, [JSON.stringify(changed)]);
+  // Only a count that went down can leave a row at zero (an enrolment, the most common write, cannot).
+  const emptied = changed.filter((r) => enrolledColumns.some((c) => (r[c] as number) < 0));
+  if (emptied.length === 0) return;
+  const institutions = [...new Set(emptied.map((r) => r.institution_code as string))];
+  await queryPrepared(tx, 'lec_enrolment_counts_drop_empty_v1', DELETE_EMPTY_ENROLMENT_COUNTS, [
+    institutions,
+  ]);
 }
 
 async function applyOtherSchoolEvents(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {

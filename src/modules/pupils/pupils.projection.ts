@@ -32,6 +32,8 @@ async function insertEnrolled(tx: EntityManager, positions: readonly number[]): 
     },
     from: `events e WHERE e.global_position = ANY($1::bigint[]) AND e.type = 'PupilEnrolled' ORDER BY e.global_position`,
     params: [positions],
+    // Every enrolment of deadline day runs it (a rebuild too, in batches): parsed once per connection.
+    preparedAs: 'lec_pupils_insert_enrolled_v1',
   });
 }
 

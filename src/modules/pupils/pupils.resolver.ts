@@ -18,7 +18,7 @@ import {
   PupilQuery,
   RemovedPupil,
 } from './pupil.types';
-import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
+import { assertIsInstitution, extraOf, registerForPupilWrite } from './pupil-write';
 import { PupilsArgs } from './pupils.args';
 import { listPupils } from './pupils.reads';
 import { runPupilCommand } from './run-pupil-command';
@@ -96,10 +96,9 @@ export class PupilsResolver {
     basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const pupil = await pupilForWrite(ctx, pupilId);
     return runPupilCommand(
       ctx.store,
-      pupil.institutionCode,
+      await registerForPupilWrite(ctx, pupilId),
       { type: 'CorrectPupil', pupilId, patch: { ...input, extra: extraOf(input.extra) } },
       metadataOf(ctx),
       offlineOf(ctx.viewer!, 'correctPupil', { idempotencyKey, basedOnVersion }),
@@ -120,10 +119,9 @@ export class PupilsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     if (note && note.length > 500) throw badInput({ note: 'หมายเหตุยาวได้ไม่เกิน 500 ตัวอักษร' });
-    const pupil = await pupilForWrite(ctx, pupilId);
     const removed = await runPupilCommand(
       ctx.store,
-      pupil.institutionCode,
+      await registerForPupilWrite(ctx, pupilId),
       { type: 'RemovePupilAsNonExistent', pupilId, reason, note },
       metadataOf(ctx),
       offlineOf(ctx.viewer!, 'removePupilAsNonExistent', { idempotencyKey, basedOnVersion }),

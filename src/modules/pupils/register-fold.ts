@@ -36,6 +36,16 @@ function entryOf(d: PupilDetails & { institutionCode: string }): RegisterEntry {
 }
 
 /**
+ * Whether an event can change what the register holds of a pupil already on it: all do but a
+ * correction of none of the figures' fields (a name, an address), the most common correction.
+ */
+export function changesRegisterEntry(event: PlainEvent): boolean {
+  const e = event as PupilEvent;
+  if (e.type !== 'PupilDetailsCorrected') return true;
+  return FIGURE_FIELDS.some((f) => e.data.changes[f] !== undefined);
+}
+
+/**
  * One pupil event applied to the register, in place (the figures audit keeps one register per institution this way). Events of other types, and events about a
  * pupil the register has never seen (a replay that starts mid-way), change nothing.
  */

@@ -1,13 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventMetadata } from '../../event-store/event';
 import type { EventStore } from '../../event-store/event-store.service';
-import { queryPrepared } from '../../event-store/event-store';
+import { queryPrepared } from '../../db/query-prepared';
 import { badInput } from '../../shared/errors';
 import { dataConfirmedError, registerLockSql } from '../chain/register-lock';
 import { registerDataset } from '../chain/dataset';
 import { isInstitution, type OrgUnitKind } from '../chain/org-unit-kind';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
+import { refuseOutsideRegister } from './pupil-write';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
@@ -139,6 +140,8 @@ export async function runPupilCommand(
         registerDataset(unit.kind),
       );
     const pupil = pupilOf(row);
+    if (!pupil && command.type !== 'EnrolPupil')
+      await refuseOutsideRegister(tx, institutionCode, command.pupilId);
     if (offline && pupil) await assertNotStale(tx, streamId, pupil.id, offline);
     let activeElsewhere = row.holderCode
       ? { institutionCode: row.holderCode, institutionName: row.holderName }
