@@ -5,6 +5,7 @@ import type { Projection } from '../../event-store/projection';
 import { PupilPromotionRow, promotionId } from './pupil-promotion.entity';
 import { PupilRow } from './pupil.entity';
 import { pupilEventTypes, type PupilEvent } from './pupil.events';
+import { correctedSet, removedSet } from './pupil-row-sets';
 
 const NOT_LEFT = {
   leftReason: null,
@@ -102,27 +103,11 @@ export const pupilsProjection: Projection = {
         }
         case 'PupilDetailsCorrected':
           await flush();
-          await tx.update(
-            PupilRow,
-            { id: e.data.pupilId },
-            { ...e.data.changes, queries: e.data.queries, queryNote: e.data.queryNote, updatedAt: at },
-          );
+          await tx.update(PupilRow, { id: e.data.pupilId }, correctedSet(e));
           break;
         case 'PupilRemovedAsNonExistent':
           await flush();
-          await tx.update(
-            PupilRow,
-            { id: e.data.pupilId },
-            {
-              status: 'REMOVED',
-              removalReason: e.data.reason,
-              removalNote: e.data.note,
-              removedAt: at,
-              removedByAccount: e.metadata.accountId,
-              removedByProfile: e.metadata.profileId,
-              updatedAt: at,
-            },
-          );
+          await tx.update(PupilRow, { id: e.data.pupilId }, removedSet(e));
           break;
         case 'PupilLeft':
           await update(e.data.pupilId, {

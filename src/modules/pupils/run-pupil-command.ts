@@ -9,6 +9,7 @@ import { isInstitution, type OrgUnitKind } from '../chain/org-unit-kind';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
 import { refuseOutsideRegister } from './pupil-write';
+import { pupilRowAfter } from './pupil-row-sets';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
@@ -38,7 +39,7 @@ function pupilColumns(tx: EntityManager, prefix: string): string {
     .join(', ');
 }
 
-let columnsOf: { ds: DataSource; read: string; row: string } | null = null;
+let columnsOf: { ds: DataSource; read: string; row: string; properties: string[] } | null = null;
 
 /** The two statements' texts, built once per data source from the entity's metadata. */
 function statements(tx: EntityManager) {
@@ -65,6 +66,7 @@ function statements(tx: EntityManager) {
                              AND q.status = 'ACTIVE' AND q.id <> $3
                            LIMIT 1) h ON true`,
       row: `SELECT ${pupilColumns(tx, '')} FROM pupils p WHERE p.id = $1`,
+      properties: tx.connection.getMetadata(PupilRow).columns.map((c) => c.propertyName),
     };
   }
   return columnsOf;
@@ -164,11 +166,11 @@ export async function runPupilCommand(
       decidePupil(command, state),
       metadata,
     );
-    // An offline key is stored with its result, so that write reads the pupil in the transaction;
-    // any other reads it after the commit, so the institution's rows of the counts (held from their
-    // projection until the commit) are held one round trip less.
-    if (!offline?.idempotencyKey) return null;
-    const result = await pupilRow(tx, command.pupilId);
+    // The answer is the row as the projection has just made it (pupil-row-sets.ts), not read back.
+    const after = pupilRowAfter(sql.properties, pupil, events);
+    // An offline key is stored with its result, so that write reads the pupil in the transaction.
+    if (!offline?.idempotencyKey) return after;
+    const result = after ?? (await pupilRow(tx, command.pupilId));
     await remember(tx, streamId, offline, events, result);
     return result;
   });
