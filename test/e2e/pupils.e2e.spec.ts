@@ -1,4 +1,5 @@
 import { rebuildProjections } from '../../src/event-store/rebuild';
+import { encodeCursor } from '../../src/modules/pupils/pupils.reads';
 import { snapshotReadModels } from '../support/snapshot';
 import { createLaoTree, signInAs } from '../support/factories';
 import { pupilInput, validCitizenId } from '../support/pupils';
@@ -192,6 +193,15 @@ describe('pupils and children', () => {
       after = p.data!.pupils.pageInfo.endCursor;
     }
     expect(all.sort()).toEqual(['ก้อง', 'ขวัญ', 'คณิน', 'งามตา', 'จิรา']);
+    // A page past the end (the list shrank since the cursor was given) still says how many there are.
+    const past = await server.gql<{
+      pupils: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean } };
+    }>(LIST, { c: t.school.code, f: 2, a: encodeCursor(10) }, { token });
+    expect(past.data?.pupils).toEqual({
+      totalCount: 5,
+      nodes: [],
+      pageInfo: { endCursor: null, hasNextPage: false },
+    });
     const p2 = await server.gql<{ pupils: { totalCount: number } }>(
       LIST,
       { c: t.school.code, g: 'P2' },

@@ -1,6 +1,7 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { badInput } from '../../shared/errors';
-import { PupilRow } from './pupil.entity';
+import type { PupilRow } from './pupil.entity';
+import { pupilSelectList } from './pupil-columns';
 import { schoolGrades, type Grade } from './rules/grades';
 
 const GRADE_ORDER = `array_position(ARRAY[${[...schoolGrades, 'CDC'].map((g) => `'${g}'`).join(',')}]::varchar[], p.grade)`;
@@ -43,15 +44,19 @@ export async function listPupils(
     );
   }
   const sql = `FROM pupils p WHERE ${where.join(' AND ')}`;
-  const [{ n }] = await ds.query(`SELECT count(*)::int AS n ${sql}`, params);
-  const rows: { id: string }[] = await ds.query(
-    `SELECT p.id ${sql} ORDER BY ${GRADE_ORDER}, p.last_name, p.first_name, p.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+  // The count and the page in one statement (on the embedded database every statement outside a
+  // transaction waits its turn for the one session): a page past the end still brings the count.
+  const rows: (PupilRow & { total: number })[] = await ds.query(
+    `SELECT c.n AS total, pg.* FROM (SELECT count(*)::int AS n ${sql}) c
+       LEFT JOIN LATERAL (SELECT ${pupilSelectList(ds)} ${sql}
+                          ORDER BY ${GRADE_ORDER}, p.last_name, p.first_name, p.id
+                          LIMIT $${params.length + 1} OFFSET $${params.length + 2}) pg ON true`,
     [...params, args.first, offset],
   );
-  const byId = new Map(
-    (await ds.getRepository(PupilRow).findBy({ id: In(rows.map((r) => r.id)) })).map((r) => [r.id, r]),
-  );
-  const nodes = rows.map((r) => byId.get(r.id)!);
+  const n = rows[0].total;
+  const nodes: PupilRow[] = rows
+    .filter((r) => r.id != null)
+    .map(({ total: _total, ...pupil }) => pupil as PupilRow);
   const end = offset + nodes.length;
   return {
     totalCount: n as number,

@@ -8,6 +8,7 @@ import { registerDataset } from '../chain/dataset';
 import { isInstitution, type OrgUnitKind } from '../chain/org-unit-kind';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
+import { pupilSelectList } from './pupil-columns';
 import { refuseOutsideRegister } from './pupil-write';
 import { pupilRowAfter } from './pupil-row-sets';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
@@ -31,14 +32,6 @@ async function activeHolder(
   return rows[0] ? { institutionCode: rows[0].institution_code, institutionName: rows[0].name } : null;
 }
 
-/** `p.<column> AS "<prefix><property>"` for every column of the pupils read model, as TypeORM maps them. */
-function pupilColumns(tx: EntityManager, prefix: string): string {
-  return tx.connection
-    .getMetadata(PupilRow)
-    .columns.map((c) => `p.${c.databaseName} AS "${prefix}${c.propertyName}"`)
-    .join(', ');
-}
-
 let columnsOf: { ds: DataSource; read: string; row: string; properties: string[] } | null = null;
 
 /** The two statements' texts, built once per data source from the entity's metadata. */
@@ -54,7 +47,7 @@ function statements(tx: EntityManager) {
             w.code AS "unitCode", w.kind AS "unitKind",
             lk.round_id AS "lockRoundId", lk.name AS "lockName", lk.parent_name AS "lockParentName",
             lk.parent_kind AS "lockParentKind",
-            h.institution_code AS "holderCode", h.name AS "holderName", ${pupilColumns(tx, 'p.')}
+            h.institution_code AS "holderCode", h.name AS "holderName", ${pupilSelectList(tx.connection, 'p', 'p.')}
        FROM (SELECT 1) AS one
        LEFT JOIN org_units w ON w.code = $2
        LEFT JOIN LATERAL (${registerLockSql('w.code', `(CASE w.kind WHEN 'CDC' THEN $7 ELSE $6 END)`)}
@@ -65,7 +58,7 @@ function statements(tx: EntityManager) {
                            WHERE q.citizen_id = COALESCE($4::text, CASE WHEN $5::boolean THEN p.citizen_id END)
                              AND q.status = 'ACTIVE' AND q.id <> $3
                            LIMIT 1) h ON true`,
-      row: `SELECT ${pupilColumns(tx, '')} FROM pupils p WHERE p.id = $1`,
+      row: `SELECT ${pupilSelectList(tx.connection)} FROM pupils p WHERE p.id = $1`,
       properties: tx.connection.getMetadata(PupilRow).columns.map((c) => c.propertyName),
     };
   }
