@@ -6,7 +6,7 @@ import type { LeaveReason } from './pupil.events';
 import { PupilInput } from './pupil.input';
 import { PromotionResult } from './pupil-lifecycle.types';
 import { GradeEnum, LeaveReasonEnum, Pupil } from './pupil.types';
-import { assertIsInstitution, extraOf, pupilForWrite } from './pupil-write';
+import { assertIsInstitution, extraOf, registerForPupilWrite } from './pupil-write';
 import { promotePupils, type PromotionOutcome } from './promote-pupils';
 import type { Grade } from './rules/grades';
 import { formatThaiDate, todayInBangkok } from '../../shared/thai-calendar';
@@ -41,10 +41,9 @@ export class PupilLifecycleResolver {
     basedOnVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const pupil = await pupilForWrite(ctx, pupilId);
     return runLifecycleCommand(
       ctx.store,
-      pupil.institutionCode,
+      await registerForPupilWrite(ctx, pupilId),
       { type: 'RecordPupilLeft', pupilId, reason, date, note, toInstitutionCode },
       metadataOf(ctx),
       offlineOf(ctx.viewer!, 'recordPupilLeft', { idempotencyKey, basedOnVersion }),
@@ -114,10 +113,9 @@ export class PupilLifecycleResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const pupil = await pupilForWrite(ctx, pupilId);
     return runLifecycleCommand(
       ctx.store,
-      pupil.institutionCode,
+      await registerForPupilWrite(ctx, pupilId),
       { type: 'HoldBackPupil', pupilId, note },
       metadataOf(ctx),
     );

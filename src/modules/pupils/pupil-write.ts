@@ -16,7 +16,7 @@ const notTheOwner = () => new LecError('FORBIDDEN', 'เฉพาะสถาน
 const NO_SUCH_PUPIL = 'ไม่พบนักเรียนรายนี้';
 
 /** The pupil a write is about, once the viewer is known to be its institution. */
-export async function pupilForWrite(ctx: GraphQLContext, pupilId: string): Promise<PupilRow> {
+async function pupilForWrite(ctx: GraphQLContext, pupilId: string): Promise<PupilRow> {
   const viewer = requireViewer(ctx.viewer);
   const pupil = await ctx.dataSource.manager.findOneBy(PupilRow, { id: pupilId });
   if (!pupil) throw badInput({ pupilId: NO_SUCH_PUPIL });

@@ -5,6 +5,7 @@ import { streamVersion } from '../../event-store/event-store';
 import { decideLifecycle, type LifecycleCommand, type LifecycleState } from './pupil-lifecycle.decider';
 import { findActiveHolder, lastPromotionYear, loadInstitution } from './pupil.reads';
 import { PupilRow } from './pupil.entity';
+import { refuseOutsideRegister } from './pupil-write';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
 import { institutionStreamId } from './pupil.events';
 import { parsePupilId } from './rules/citizen-id';
@@ -31,6 +32,8 @@ export async function runLifecycleCommand(
     await assertRegisterOpen(tx, unit);
     const today = todayInBangkok(new Date(metadata.at));
     const pupil = await tx.findOneBy(PupilRow, { id: command.pupilId, institutionCode });
+    if (!pupil && command.type !== 'RecordPupilTransferredIn')
+      await refuseOutsideRegister(tx, institutionCode, command.pupilId);
     if (offline && pupil) await assertNotStale(tx, streamId, pupil.id, offline);
     const citizenId =
       command.type === 'RecordPupilTransferredIn'
