@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readStream } from '../../event-store/event-store';
-import { createLaoTree } from '../../../test/support/factories';
+import { createLaoTree, createUnit } from '../../../test/support/factories';
 import { metadataFor, openRoundDirect, viewerFor } from '../../../test/support/confirmation';
 import { pupilInput, seedPupil } from '../../../test/support/pupils';
 import { openTestSystem, type TestSystem } from '../../../test/support/test-system';
@@ -94,6 +94,22 @@ describe('confirmation under concurrency (no lost event, the invariants hold)', 
       const confirmed = (code: string) => state.find((s) => s.org_unit_code === code)?.confirmed ?? false;
       expect(confirmed(lao.code) && !confirmed(school.code)).toBe(false);
     }
+  });
+
+  it("sibling schools confirming at once both succeed, and their LAO's confirm after them sees both", async () => {
+    const tree = await createLaoTree(sys.store, '43');
+    const lao = { ...tree.lao, provinceCode: '43', laoCode: tree.lao.code };
+    const other = await createUnit(sys.store, 'SCHOOL', lao.code);
+    const schools = [tree.school, other].map((s) => ({ ...s, provinceCode: '43', laoCode: lao.code }));
+    for (const s of schools) await seedPupil(sys.store, s);
+    const results = await Promise.allSettled(
+      schools.map((s) =>
+        confirmDataset(sys.store, viewerFor(s), s.code, 'PUPILS', metadataFor(viewerFor(s))),
+      ),
+    );
+    expect(results.map(outcome)).toEqual(['OK', 'OK']);
+    const v = viewerFor(lao);
+    expect((await confirmDataset(sys.store, v, lao.code, 'PUPILS', metadataFor(v))).action).toBe('CONFIRMED');
   });
 
   it('two confirmations of the same dataset at once: one event, the other refused', async () => {

@@ -45,6 +45,12 @@ export async function findUnit(tx: EntityManager, code: string): Promise<Confirm
  * confirmation) and the confirmation locks of its parent and itself, ancestors first (the lock
  * order of `lockUnits`): PostgreSQL evaluates a select list left to right, once for the one row.
  * A unit that does not exist takes no lock and is refused.
+ *
+ * The parent's lock is shared: what must not interleave is a unit's confirmation or revocation
+ * with its parent's (which holds its own lock exclusively, and reads its children under it), or
+ * with another on the same unit. Siblings have nothing in common to guard, and on deadline day the
+ * ten schools of an LAO confirming in the same minutes queued on that lock one after another
+ * (pg_stat_statements: 55 ms a confirm waiting, in the bench's schools phase).
  */
 export async function findUnitLocked(
   tx: EntityManager,
@@ -53,10 +59,10 @@ export async function findUnitLocked(
 ): Promise<ConfirmingUnit> {
   const [u] = await queryPrepared<ConfirmingUnit & Record<string, unknown>>(
     tx,
-    'lec_confirmation_unit_v2',
+    'lec_confirmation_unit_v3',
     `SELECT ${UNIT_COLUMNS}, ${rowColumns(tx)},
             pg_advisory_xact_lock_shared(hashtext('${ROUNDS_LOCK}'))::text AS "roundsLock",
-            pg_advisory_xact_lock(hashtext('confirmation:' || parent_code))::text AS "parentLock",
+            pg_advisory_xact_lock_shared(hashtext('confirmation:' || parent_code))::text AS "parentLock",
             pg_advisory_xact_lock(hashtext('confirmation:' || code))::text AS "unitLock"
        FROM org_units WHERE code = $1`,
     [code],
