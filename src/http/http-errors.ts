@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { defaultMessages, isLecError, LecError, type ErrorCode } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import { isProgressStream } from './progress-stream';
 import { requestIdOf } from './request-id';
 
 export const INTERNAL_MESSAGE = 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ';
@@ -98,6 +99,11 @@ export function sendHttpError(res: Response, e: unknown, logger: Logger, log: Re
   const refusal = httpRefusalOf(e);
   if (refusal.unexpected) logger.error({ err: e, ...log }, 'request failed');
   else if (refusal.body.code === 'UNAVAILABLE') logger.warn({ err: e, ...log }, 'database unavailable');
+  if (isProgressStream(res)) {
+    // Told as the stream's last line: the status went out as 200 before the outcome was known.
+    res.end(`${JSON.stringify({ error: { ...refusal.body, status: refusal.status } })}\n`);
+    return;
+  }
   if (res.headersSent) {
     res.destroy();
     return;

@@ -186,6 +186,33 @@ browserWalk()('web client in a browser', () => {
     await page.getByRole('button', { name: 'นำเข้า 1 คน' }).click();
     await page.getByText('นำเข้าข้อมูลเรียบร้อยแล้ว 1 คน').waitFor();
 
+    // On a slow line (upload held to 100 kB/s) a large file shows how far it has come, in Thai.
+    const [header, row] = csv.split(/\r?\n/);
+    const big = [header, ...Array.from({ length: 3_000 }, () => row.replace(good, validCitizenId()))];
+    const line = await page.context().newCDPSession(page);
+    await line.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 50,
+      downloadThroughput: 1_000_000,
+      uploadThroughput: 100_000,
+    });
+    await upload(big.join('\r\n'));
+    await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+    const bar = page.getByRole('status').filter({ hasText: /กำลังส่งไฟล์ .* MB/ });
+    await bar.waitFor();
+    expect(await bar.locator('progress').getAttribute('max')).toMatch(/^\d+$/);
+    await screenshots(page, 'institution-import-progress');
+    await page.getByText('ทั้งหมด 3,000 แถว').waitFor();
+    await line.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await line.detach();
+    await page.getByRole('button', { name: 'ยกเลิกไฟล์นี้' }).click();
+    await page.getByText('ยกเลิกการนำเข้าไฟล์นี้แล้ว').waitFor();
+
     // Correct one pupil; remove the other as non-existent, with one of the three reasons.
     await page.getByRole('link', { name: 'รายชื่อนักเรียน' }).click();
     await page.getByRole('button', { name: 'แก้ไข ด.ช.ธนากร ใจงาม' }).click();

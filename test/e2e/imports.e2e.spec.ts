@@ -236,6 +236,70 @@ describe('pupil import and export: POST /imports, GET /exports/pupils.xlsx', () 
     expect((await pupilsOf(t.school.code, token)).totalCount).toBe(rows);
   });
 
+  /** A request that asks for its progress: the lines of JSON it answers with, in order. */
+  async function withProgress(path: string, token: string, body?: FormData) {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      body,
+      headers: { ...auth(token), accept: 'application/x-ndjson' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, Record<string, unknown>>);
+    return {
+      progress: lines.filter((l) => l.progress).map((l) => l.progress),
+      last: lines[lines.length - 1],
+    };
+  }
+
+  it('tells the rows read, checked and committed as it goes, when asked (Accept: application/x-ndjson)', async () => {
+    const t = await createLaoTree(server.sys.store);
+    const token = await signInAs(server, t.school.code);
+    const rows = COMMIT_BATCH + 1_000;
+    const form = new FormData();
+    form.append('file', new Blob([csv(Array.from({ length: rows }, () => pupilRow()))]), 'pupils.csv');
+    const preview = await withProgress('/imports', token, form);
+    const phases = [...new Set(preview.progress.map((p) => p.phase))];
+    expect(phases).toEqual(['read', 'validate', 'duplicates', 'store']);
+    // Rows read so far while reading (the total is not known until the end), then every row checked.
+    expect(preview.progress.find((p) => p.phase === 'read' && p.total === null)).toBeDefined();
+    expect(preview.progress).toContainEqual({ phase: 'validate', done: rows, total: rows });
+    expect(preview.last.result).toMatchObject({ totalRows: rows, validRows: rows, canCommit: true });
+
+    const importId = preview.last.result.importId as string;
+    const commit = await withProgress(`/imports/${importId}/commit`, token);
+    expect(commit.progress).toEqual([
+      { phase: 'commit', done: 0, total: rows },
+      { phase: 'commit', done: COMMIT_BATCH, total: rows },
+      { phase: 'commit', done: rows, total: rows },
+    ]);
+    expect(commit.last).toEqual({ result: { importId, committed: rows } });
+    expect(await eventCount(t.school.code)).toBe(rows);
+
+    // A refusal before the first line keeps its HTTP status and JSON body.
+    const again = await fetch(`${base}/imports/${importId}/commit`, {
+      method: 'POST',
+      headers: { ...auth(token), accept: 'application/x-ndjson' },
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { message: string }).message).toMatch(/[\u0E00-\u0E7F]/);
+    expect(await eventCount(t.school.code)).toBe(rows);
+
+    // One after the lines have begun (a formula found once the rows are read) is the last line.
+    const withFormula = Array.from({ length: 4_100 }, (_, i) =>
+      i === 4_050 ? pupilRow({ first: { formula: 'C2' } }) : pupilRow(),
+    );
+    const sheet = new FormData();
+    sheet.append('file', new Blob([await xlsx(withFormula)]), 'pupils.xlsx');
+    const refused = await withProgress('/imports', token, sheet);
+    expect(refused.progress.some((p) => p.phase === 'read')).toBe(true);
+    expect(refused.last.error).toMatchObject({ code: 'BAD_USER_INPUT', status: 400 });
+    expect(refused.last.error.message).toMatch(/[\u0E00-\u0E7F]/);
+  });
+
   it('reads a CSV too, in UTF-8 or in the Windows Thai code page Thai Excel saves', async () => {
     const t = await createLaoTree(server.sys.store);
     const token = await signInAs(server, t.school.code);

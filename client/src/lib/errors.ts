@@ -51,12 +51,20 @@ export function problemOf(error: unknown): Problem | null {
   return { message: OFFLINE, fields: {} };
 }
 
+/** A refusal's body as the plain HTTP routes send it: `{ code, message, fields? }`. */
+export function problemOfBody(body: unknown): Problem {
+  const b = (body ?? {}) as { code?: string; message?: string; fields?: Record<string, string> };
+  return { code: b.code, message: b.message ?? OFFLINE, fields: b.fields ?? {} };
+}
+
 /** A refusal of the plain HTTP routes (imports, name lists): `{ code, message, fields? }`. */
 export async function problemOfResponse(res: Response): Promise<Problem> {
   try {
-    const body = (await res.json()) as { code?: string; message?: string; fields?: Record<string, string> };
-    return { code: body.code, message: body.message ?? OFFLINE, fields: body.fields ?? {} };
+    return problemOfBody(await res.json());
   } catch {
     return { message: OFFLINE, fields: {} };
   }
 }
+
+/** The answer when the server could not be reached at all. */
+export const offlineProblem = (): Problem => ({ message: OFFLINE, fields: {} });

@@ -13,6 +13,7 @@ import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { assertOwnImport } from './import-access';
 import { closeImport, findImport, importRows, type ImportRecord } from './import-store';
 import { phaseTimer, type Timings } from './phase-timer';
+import type { ReportProgress } from '../../http/progress-stream';
 import { duplicateMessage, findEnrolled } from './register-duplicates';
 import type { RowProblem } from './validate-rows';
 
@@ -43,7 +44,7 @@ export async function commitImport(
   viewer: Viewer | null,
   importId: string,
   metadata: EventMetadata,
-  opts: { batchSize?: number; timings?: Timings } = {},
+  opts: { batchSize?: number; timings?: Timings; progress?: ReportProgress } = {},
 ): Promise<{ committed: number }> {
   const batchSize = opts.batchSize ?? COMMIT_BATCH;
   const own = assertOwnImport(viewer, await findImport(store.dataSource.manager, importId));
@@ -93,12 +94,15 @@ export async function commitImport(
       );
     }
     lap('duplicates');
+    // Rows committed so far, batch by batch (all of them or none once the transaction ends).
+    opts.progress?.({ phase: 'commit', done: 0, total: rows.length });
     for (let i = 0; i < rows.length; i += batchSize) {
       const events = rows
         .slice(i, i + batchSize)
         .map((r) => enrolledEvent(randomUUID(), rec.institutionCode, r));
       await store.append(tx, streamId, 'Institution', version, events, metadata);
       version += events.length;
+      opts.progress?.({ phase: 'commit', done: i + events.length, total: rows.length });
     }
     lap('append');
     await closeImport(

@@ -1,6 +1,7 @@
 import cookieParser from 'cookie-parser';
 import type { IRouter, Request } from 'express';
 import { jsonRoute } from '../../http/json-route';
+import { progressStream, wantsProgress } from '../../http/progress-stream';
 import { LecError } from '../../shared/errors';
 import { metadataOf, type RouteDeps } from '../access/context';
 import { requireViewer } from '../access/policy';
@@ -28,6 +29,9 @@ const queryText = (v: unknown) => (typeof v === 'string' ? v : undefined);
  * `POST /imports` (multipart, field `file`: .xlsx or CSV, at most 20 MB and 100,000 rows) checks
  * a file of pupils and keeps it as a preview; `GET /imports/:id` shows the preview again;
  * `POST /imports/:id/commit` enrols every row or none; `POST /imports/:id/discard` drops it.
+ * A client sending `Accept: application/x-ndjson` to the preview or the commit gets lines of JSON
+ * instead: `{"progress": {phase, done, total}}` as the rows are read, checked and committed, then
+ * `{"result": …}` (the same body) or `{"error": {code, message, status, …}}`.
  * Only the institution itself, signed in, imports into its register.
  */
 export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
@@ -51,7 +55,9 @@ export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
         queryText(req.query.institutionCode) ?? upload.fields.institutionCode,
       );
       const ms: Timings = {};
-      const view = await previewImport(store, viewer, institution, upload, requestId, ms);
+      // Asked for (Accept: application/x-ndjson): rows read and checked told as the work goes.
+      const stream = wantsProgress(req) ? progressStream(res) : null;
+      const view = await previewImport(store, viewer, institution, upload, requestId, ms, stream?.report);
       logger.info(
         {
           requestId,
@@ -66,7 +72,8 @@ export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
         },
         'import previewed',
       );
-      res.status(201).location(`/imports/${view.importId}`).json(view);
+      if (stream) stream.end(view);
+      else res.status(201).location(`/imports/${view.importId}`).json(view);
     }),
   );
 
@@ -88,8 +95,10 @@ export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
       const viewer = await deps.authenticate(req);
       const id = String(req.params.id);
       const ms: Timings = {};
+      const stream = wantsProgress(req) ? progressStream(res) : null;
       const result = await commitImport(store, viewer, id, metadataOf({ viewer, requestId }), {
         timings: ms,
+        progress: stream?.report,
       });
       logger.info(
         {
@@ -102,7 +111,8 @@ export function mountPupilImports(app: IRouter, deps: ImportRoutesDeps): void {
         },
         'import committed',
       );
-      res.json({ importId: id, ...result });
+      if (stream) stream.end({ importId: id, ...result });
+      else res.json({ importId: id, ...result });
     }),
   );
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../event-store/event-store.service';
+import type { ReportProgress } from '../../http/progress-stream';
 import type { Viewer } from '../access/viewer';
 import { academicYearOf, todayInBangkok } from '../../shared/thai-calendar';
 import { sniffFile } from './file-kind';
@@ -33,10 +34,12 @@ export async function previewImport(
   upload: Upload,
   requestId: string,
   timings?: Timings,
+  progress?: ReportProgress,
 ): Promise<ImportView> {
   const lap = phaseTimer(timings);
   const file = sniffFile(upload.bytes);
-  const sheet = await readSheet(file);
+  const sheet = await readSheet(file, undefined, (done) => progress?.({ phase: 'read', done, total: null }));
+  progress?.({ phase: 'read', done: sheet.rows.length, total: sheet.rows.length });
   lap('read');
   const map = mapColumns(sheet.headers, institution.kind);
   if (!sheet.rows.length)
@@ -44,15 +47,20 @@ export async function previewImport(
 
   const today = todayInBangkok(new Date());
   const academicYear = academicYearOf(today);
-  const results = await checkRows(sheet.rows, map, {
-    academicYear,
-    today,
-    institution: { code: institution.code, kind: institution.kind },
-  });
+  const total = sheet.rows.length;
+  const results = await checkRows(
+    sheet.rows,
+    map,
+    { academicYear, today, institution: { code: institution.code, kind: institution.kind } },
+    (done) => progress?.({ phase: 'validate', done, total }),
+  );
+  progress?.({ phase: 'validate', done: total, total });
   lap('validate');
   const m = store.dataSource.manager;
+  progress?.({ phase: 'duplicates', done: 0, total });
   await markRegisterDuplicates(m, results, institution.code);
   lap('duplicates');
+  progress?.({ phase: 'store', done: 0, total });
   const summary = summarize(results, map, LISTED_PROBLEMS);
 
   const id = randomUUID();

@@ -7,6 +7,7 @@ import { readCsvRows } from './read-csv';
 import { openXlsx } from './read-xlsx';
 
 export const MAX_DATA_ROWS = 100_000;
+const READ_YIELD_EVERY = 2_000;
 /** A title or a note may stand above the header row: it is looked for among the first non-blank rows. */
 const HEADER_SEARCH_ROWS = 10;
 const HEADER_MIN_MATCHES = 3;
@@ -48,7 +49,11 @@ const lastRowOf = (range: string) => Number(/(\d+)$/.exec(range)?.[1] ?? 0);
  * cell in the header row or below (above it, a title may be merged or computed), and a sheet
  * with more than `maxRows` data rows.
  */
-export async function readSheet(file: SheetFile, maxRows = MAX_DATA_ROWS): Promise<Sheet> {
+export async function readSheet(
+  file: SheetFile,
+  maxRows = MAX_DATA_ROWS,
+  onRows?: (read: number) => void,
+): Promise<Sheet> {
   const xlsx = file.kind === 'xlsx' ? await openXlsx(file.bytes) : null;
   const source: AsyncIterable<RawRow> | RawRow[] =
     file.kind === 'xlsx' ? xlsx!.rows : await readCsvRows(file.text);
@@ -72,6 +77,11 @@ export async function readSheet(file: SheetFile, maxRows = MAX_DATA_ROWS): Promi
           `ไฟล์มีข้อมูลเกิน ${maxRows.toLocaleString('en-US')} แถว กรุณาแบ่งเป็นหลายไฟล์ แล้วนำเข้าทีละไฟล์`,
         );
       rows.push(r);
+      // A large file takes seconds: tell how far it has come, and let other requests in between.
+      if (rows.length % READ_YIELD_EVERY === 0) {
+        onRows?.(rows.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     for (const col of f) formulas.push(`${columnLetter(col)}${r.row}`);
     if (formulas.length >= LISTED_CELLS) break;

@@ -71,12 +71,16 @@ export async function checkRows(
   rows: readonly RawRow[],
   map: ColumnMap,
   state: Pick<InstitutionState, 'academicYear' | 'today' | 'institution'>,
+  onRows?: (checked: number) => void,
 ): Promise<RowResult[]> {
   const firstRowOf = new Map<string, number>();
   const results: RowResult[] = [];
   for (const { row, cells } of rows) {
     // 100,000 rows take a second or two: let other requests in between.
-    if (results.length % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+    if (results.length % YIELD_EVERY === YIELD_EVERY - 1) {
+      onRows?.(results.length);
+      await new Promise((r) => setImmediate(r));
+    }
     const { input, problems } = rowInput(cells, map, state.institution.kind);
     let valid: ValidRow | null = null;
     let errors: Record<string, string> = {};

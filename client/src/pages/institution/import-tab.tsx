@@ -2,6 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Notice, ProblemBox, Section } from '../../components/ui';
 import { problemOfResponse, type Problem } from '../../lib/errors';
+import { postWithProgress, type Step } from '../../lib/progress-request';
 import { thaiNumber } from '../../lib/thai';
 
 interface RowProblem {
@@ -57,6 +58,53 @@ function Problems({ rows, title }: { rows: RowProblem[]; title: string }) {
   );
 }
 
+const megabytes = (bytes: number) =>
+  (bytes / 1_000_000).toLocaleString('th-TH', { maximumFractionDigits: 1 });
+
+/** What a step of a long import is, in the clerk's words, and how far along (null: not known). */
+function stepText(s: Step): { text: string; value: number | null; max: number } {
+  if (s.kind === 'upload')
+    return {
+      text: `กำลังส่งไฟล์ ${megabytes(s.loaded)} จาก ${megabytes(s.total)} MB`,
+      value: s.loaded,
+      max: s.total,
+    };
+  const of = s.total == null ? '' : ` จาก ${thaiNumber(s.total)}`;
+  switch (s.phase) {
+    case 'read':
+      return {
+        text: `กำลังอ่านไฟล์ อ่านแล้ว ${thaiNumber(s.done)}${of} แถว`,
+        value: s.total == null ? null : s.done,
+        max: s.total ?? 1,
+      };
+    case 'validate':
+      return { text: `กำลังตรวจข้อมูล ${thaiNumber(s.done)}${of} แถว`, value: s.done, max: s.total ?? 1 };
+    case 'duplicates':
+      return { text: 'กำลังตรวจเลขประจำตัวกับทะเบียนของทุกสถานศึกษา', value: null, max: 1 };
+    case 'store':
+      return { text: 'กำลังเก็บผลการตรวจ', value: null, max: 1 };
+    case 'commit':
+      return {
+        text: `กำลังบันทึกเข้าทะเบียน ${thaiNumber(s.done)}${of} คน (บันทึกทั้งไฟล์ หรือไม่บันทึกเลยหากขัดข้อง)`,
+        value: s.done,
+        max: s.total ?? 1,
+      };
+    default:
+      return { text: 'กำลังดำเนินการ', value: null, max: 1 };
+  }
+}
+
+/** The step under way, as a bar and a line of text (read out to screen readers as it changes). */
+function StepBar({ step }: { step: Step }) {
+  const { text, value, max } = stepText(step);
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      <progress max={max} {...(value == null ? {} : { value })} aria-label={text} />
+      <span>{text}</span>
+    </div>
+  );
+}
+
 /** Spreadsheet import (preview → commit or discard) and export of the register. */
 export function ImportTab({ institutionCode, canImport }: { institutionCode: string; canImport: boolean }) {
   const client = useApolloClient();
@@ -65,7 +113,23 @@ export function ImportTab({ institutionCode, canImport }: { institutionCode: str
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
   const q = `institutionCode=${encodeURIComponent(institutionCode)}`;
+
+  /** A preview or a commit: seconds for a large file, so its progress is shown as it goes. */
+  const follow = async <T,>(url: string, body?: FormData): Promise<T | null> => {
+    setBusy(true);
+    setProblem(null);
+    setStep(null);
+    try {
+      const outcome = await postWithProgress<T>(url, body, setStep);
+      if (!outcome.ok) setProblem(outcome.problem);
+      return outcome.ok ? outcome.result : null;
+    } finally {
+      setStep(null);
+      setBusy(false);
+    }
+  };
 
   const call = async (url: string, body?: FormData): Promise<ImportView | null> => {
     setBusy(true);
@@ -90,11 +154,11 @@ export function ImportTab({ institutionCode, canImport }: { institutionCode: str
     const body = new FormData();
     body.append('file', file);
     setMessage(null);
-    setView(await call(`/imports?${q}`, body));
+    setView(await follow<ImportView>(`/imports?${q}`, body));
   };
   const commit = async () => {
     if (!view) return;
-    const res = (await call(`/imports/${view.importId}/commit`)) as unknown as { committed?: number } | null;
+    const res = await follow<{ committed?: number }>(`/imports/${view.importId}/commit`);
     if (!res) return;
     setMessage(`นำเข้าข้อมูลเรียบร้อยแล้ว ${thaiNumber(res.committed ?? view.validRows)} คน`);
     setView(null);
@@ -148,6 +212,7 @@ export function ImportTab({ institutionCode, canImport }: { institutionCode: str
               ตรวจสอบไฟล์
             </button>
           </form>
+          {step && <StepBar step={step} />}
           {view && (
             <div className="import-preview" aria-live="polite">
               <h3>ผลการตรวจสอบ {view.fileName}</h3>
