@@ -132,8 +132,7 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin {
         async didResolveOperation({ request, document, operation }) {
           const name = request.operationName ?? '';
           const cacheable = !costDependsOnVariables(operation);
-          const fixed = cacheable ? fixedCosts.get(document) : undefined;
-          let cost: number | undefined = fixed?.get(name);
+          let cost = cacheable ? fixedCosts.get(document)?.get(name) : undefined;
           if (cost === undefined) {
             try {
               cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
@@ -142,10 +141,7 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin {
               // before any resolver runs, so nothing is spent on an operation that could not be priced.
               return;
             }
-            if (cacheable) {
-              if (!fixedCosts.has(document)) fixedCosts.set(document, new Map());
-              fixedCosts.get(document)!.set(name, cost);
-            }
+            if (cacheable) fixedCosts.set(document, (fixedCosts.get(document) ?? new Map()).set(name, cost));
           }
           if (cost > MAX_COST) {
             const refusal = new LecError(

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { entitySelectList, rowUnder } from '../../db/select-list';
 import { loaderKind } from '../../graphql/request-loaders';
 import { AccountRow, ProfileRow } from './account.entity';
 import { actorKey, type Actor } from './actor.types';
@@ -15,13 +16,10 @@ function actorSql(ds: DataSource): string {
     const account = ds.getMetadata(AccountRow);
     const profile = ds.getMetadata(ProfileRow);
     const col = (m: typeof account, property: string) => m.findColumnWithPropertyName(property)!.databaseName;
-    const profileColumns = profile.columns
-      .map((c) => `pr.${c.databaseName} AS "p.${c.propertyName}"`)
-      .join(', ');
     statementOf = {
       ds,
       text: `SELECT a.${col(account, 'username')} AS "username", a.${col(account, 'orgUnitCode')} AS "orgUnitCode",
-                    ${profileColumns}
+                    ${entitySelectList(ds, ProfileRow, 'pr', 'p.')}
                FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(account_id, profile_id, n)
                LEFT JOIN ${account.tablePath} a ON a.${col(account, 'id')} = k.account_id
                LEFT JOIN ${profile.tablePath} pr ON pr.${col(profile, 'id')} = k.profile_id
@@ -33,13 +31,6 @@ function actorSql(ds: DataSource): string {
 
 type ActorRead = Record<string, unknown> & { username: string | null; orgUnitCode: string | null };
 
-function profileOf(row: ActorRead): ProfileRow | null {
-  if (row['p.id'] == null) return null;
-  const profile: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (k.startsWith('p.')) profile[k.slice(2)] = v;
-  return profile as unknown as ProfileRow;
-}
-
 /** Batches the account + profile look-ups behind every "who did it" on a page. */
 export function createActorLoader(ds: DataSource) {
   return new DataLoader<string, Actor>(async (keys) => {
@@ -48,7 +39,11 @@ export function createActorLoader(ds: DataSource) {
       pairs.map(([a]) => a || null),
       pairs.map(([, p]) => p || null),
     ]);
-    return rows.map((r) => ({ username: r.username, orgUnitCode: r.orgUnitCode, profile: profileOf(r) }));
+    return rows.map((r) => ({
+      username: r.username,
+      orgUnitCode: r.orgUnitCode,
+      profile: rowUnder<ProfileRow>(r, 'p.'),
+    }));
   });
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { LecError } from '../../shared/errors';
 import { OrgUnitRow } from '../org-units/org-unit.entity';
 import { queryPrepared } from '../../db/query-prepared';
+import { entitySelectList, rowUnder } from '../../db/select-list';
 import { ROUNDS_LOCK } from '../rounds/rounds-lock';
 import type { OrgUnitKind } from '../chain/org-unit-kind';
 import type { ConfirmedFigures, ConfirmedPart, GradeSexCount } from './confirmation.events';
@@ -18,14 +19,6 @@ export interface ConfirmingUnit extends UnitRef {
 }
 
 const UNIT_COLUMNS = `code, name, kind, parent_code AS "parentCode", province_code AS "provinceCode", lao_code AS "laoCode"`;
-
-/** `org_units.<column> AS "row.<property>"` for every column of the entity (code order of TypeORM). */
-function rowColumns(tx: EntityManager): string {
-  return tx.connection
-    .getMetadata(OrgUnitRow)
-    .columns.map((c) => `${c.databaseName} AS "row.${c.propertyName}"`)
-    .join(', ');
-}
 
 function unitOrRefusal(u: ConfirmingUnit | undefined, code: string): ConfirmingUnit {
   if (!u)
@@ -60,7 +53,7 @@ export async function findUnitLocked(
   const [u] = await queryPrepared<ConfirmingUnit & Record<string, unknown>>(
     tx,
     'lec_confirmation_unit_v3',
-    `SELECT ${UNIT_COLUMNS}, ${rowColumns(tx)},
+    `SELECT ${UNIT_COLUMNS}, ${entitySelectList(tx.connection, OrgUnitRow, 'org_units', 'row.')},
             pg_advisory_xact_lock_shared(hashtext('${ROUNDS_LOCK}'))::text AS "roundsLock",
             pg_advisory_xact_lock_shared(hashtext('confirmation:' || parent_code))::text AS "parentLock",
             pg_advisory_xact_lock(hashtext('confirmation:' || code))::text AS "unitLock"
@@ -69,11 +62,7 @@ export async function findUnitLocked(
   );
   if (!u) return unitOrRefusal(undefined, code);
   // The whole row as TypeORM maps it, for whoever returns the unit after the commit (no second read).
-  if (seen) {
-    const row: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(u)) if (k.startsWith('row.')) row[k.slice(4)] = v;
-    seen(row as unknown as OrgUnitRow);
-  }
+  if (seen) seen(rowUnder<OrgUnitRow>(u, 'row.', 'code')!);
   const { code: c, name, kind, parentCode, provinceCode, laoCode } = u;
   return { code: c, name, kind, parentCode, provinceCode, laoCode };
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../shared/errors';
-import type { PupilRow } from './pupil.entity';
-import { pupilSelectList } from './pupil-columns';
+import { entitySelectList } from '../../db/select-list';
+import { PupilRow } from './pupil.entity';
 import { schoolGrades, type Grade } from './rules/grades';
 
 const GRADE_ORDER = `array_position(ARRAY[${[...schoolGrades, 'CDC'].map((g) => `'${g}'`).join(',')}]::varchar[], p.grade)`;
@@ -48,7 +48,7 @@ export async function listPupils(
   // transaction waits its turn for the one session): a page past the end still brings the count.
   const rows: (PupilRow & { total: number })[] = await ds.query(
     `SELECT c.n AS total, pg.* FROM (SELECT count(*)::int AS n ${sql}) c
-       LEFT JOIN LATERAL (SELECT ${pupilSelectList(ds)} ${sql}
+       LEFT JOIN LATERAL (SELECT ${entitySelectList(ds, PupilRow, 'p')} ${sql}
                           ORDER BY ${GRADE_ORDER}, p.last_name, p.first_name, p.id
                           LIMIT $${params.length + 1} OFFSET $${params.length + 2}) pg ON true`,
     [...params, args.first, offset],

@@ -8,7 +8,7 @@ import { registerDataset } from '../chain/dataset';
 import { isInstitution, type OrgUnitKind } from '../chain/org-unit-kind';
 import { decidePupil, type InstitutionState, type PupilCommand } from './pupil.decider';
 import { PupilRow } from './pupil.entity';
-import { pupilSelectList } from './pupil-columns';
+import { entitySelectList, rowUnder } from '../../db/select-list';
 import { refuseOutsideRegister } from './pupil-write';
 import { pupilRowAfter } from './pupil-row-sets';
 import { assertNotStale, remember, replayed, type OfflineContext } from './offline/offline-write';
@@ -47,7 +47,7 @@ function statements(tx: EntityManager) {
             w.code AS "unitCode", w.kind AS "unitKind",
             lk.round_id AS "lockRoundId", lk.name AS "lockName", lk.parent_name AS "lockParentName",
             lk.parent_kind AS "lockParentKind",
-            h.institution_code AS "holderCode", h.name AS "holderName", ${pupilSelectList(tx.connection, 'p', 'p.')}
+            h.institution_code AS "holderCode", h.name AS "holderName", ${entitySelectList(tx.connection, PupilRow, 'p', 'p.')}
        FROM (SELECT 1) AS one
        LEFT JOIN org_units w ON w.code = $2
        LEFT JOIN LATERAL (${registerLockSql('w.code', `(CASE w.kind WHEN 'CDC' THEN $7 ELSE $6 END)`)}
@@ -58,7 +58,7 @@ function statements(tx: EntityManager) {
                            WHERE q.citizen_id = COALESCE($4::text, CASE WHEN $5::boolean THEN p.citizen_id END)
                              AND q.status = 'ACTIVE' AND q.id <> $3
                            LIMIT 1) h ON true`,
-      row: `SELECT ${pupilSelectList(tx.connection)} FROM pupils p WHERE p.id = $1`,
+      row: `SELECT ${entitySelectList(tx.connection, PupilRow, 'p')} FROM pupils p WHERE p.id = $1`,
       properties: tx.connection.getMetadata(PupilRow).columns.map((c) => c.propertyName),
     };
   }
@@ -75,13 +75,6 @@ interface WriteRead extends Record<string, unknown> {
   lockParentKind: OrgUnitKind;
   holderCode: string | null;
   holderName: string;
-}
-
-function pupilOf(row: WriteRead): PupilRow | null {
-  if (row['p.id'] == null) return null;
-  const pupil: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (k.startsWith('p.')) pupil[k.slice(2)] = v;
-  return pupil as unknown as PupilRow;
 }
 
 /**
@@ -134,7 +127,7 @@ export async function runPupilCommand(
         },
         registerDataset(unit.kind),
       );
-    const pupil = pupilOf(row);
+    const pupil = rowUnder<PupilRow>(row, 'p.');
     if (!pupil && command.type !== 'EnrolPupil')
       await refuseOutsideRegister(tx, institutionCode, command.pupilId);
     if (offline && pupil) await assertNotStale(tx, streamId, pupil.id, offline);
