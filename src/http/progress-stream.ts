@@ -26,11 +26,15 @@ export function wantsProgress(req: Request): boolean {
  * through compression, and marked for proxies not to buffer it (a school's slow line is the reason).
  */
 export function progressStream(res: Response) {
-  res.status(200);
-  res.setHeader('content-type', `${NDJSON}; charset=utf-8`);
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('x-accel-buffering', 'no');
+  // The stream's headers go out with its first line: a refusal before it is a plain JSON answer
+  // with its own status (sendHttpError), not a stream.
   const line = (o: unknown) => {
+    if (!res.headersSent) {
+      res.status(200);
+      res.setHeader('content-type', `${NDJSON}; charset=utf-8`);
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-accel-buffering', 'no');
+    }
     res.write(`${JSON.stringify(o)}\n`);
     (res as Response & { flush?: () => void }).flush?.();
   };

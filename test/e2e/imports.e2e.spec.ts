@@ -285,6 +285,7 @@ describe('pupil import and export: POST /imports, GET /exports/pupils.xlsx', () 
       headers: { ...auth(token), accept: 'application/x-ndjson' },
     });
     expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
     expect(((await again.json()) as { message: string }).message).toMatch(/[\u0E00-\u0E7F]/);
     expect(await eventCount(t.school.code)).toBe(rows);
 
